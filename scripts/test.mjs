@@ -43,14 +43,19 @@ const browserGroups = selected.filter((pkg) => walk(join(root, 'packages', pkg, 
 
 function run(command, commandArgs, env = {}) {
   return new Promise((resolve) => {
-    let tail = '';
+    let summary = '';
+    let pending = '';
     const child = spawn(command, commandArgs, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
-      tail = (tail + chunk.toString()).slice(-2000);
+      // Keep the runner's own summary line, wherever it lands in the output.
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) if (/^(node|wtr): \d+ passed, \d+ failed/.test(line)) summary = line;
     });
     child.on('close', (code) => {
-      const m = /(\d+) passed, (\d+) failed/.exec(tail.split('\n').filter((l) => /passed, \d+ failed/.test(l)).pop() ?? '');
+      if (/^(node|wtr): \d+ passed, \d+ failed/.test(pending)) summary = pending;
+      const m = /(\d+) passed, (\d+) failed/.exec(summary);
       resolve({ code: code ?? 1, passed: m ? Number(m[1]) : 0, failed: m ? Number(m[2]) : 0 });
     });
   });
