@@ -1,26 +1,22 @@
-import { HELSEKIT_VERSION } from './version.js';
+// The only module in @helsekit/base with a side effect: it registers the base elements.
+import { HkChoiceGroup } from './inputs/choice-group.element.js';
+import { HkDateInput } from './inputs/date-input.element.js';
+import { HkNumberInput } from './inputs/number-input.element.js';
+import { HkYesNo } from './inputs/yes-no.element.js';
+import { HkProvider } from './provider.element.js';
 
-type VersionedConstructor = CustomElementConstructor & { version?: string };
+HkProvider.define('hk-provider');
+HkChoiceGroup.define('hk-choice-group');
+HkYesNo.define('hk-yes-no');
+HkNumberInput.define('hk-number-input');
+HkDateInput.define('hk-date-input');
 
-/**
- * Registers a custom element on pages we do not own. A tag that is already registered is left as it is:
- * loading the same bundle twice is silent, another version of helsekit is warned about, and nothing throws.
- * Returns the class that is registered for the tag after the call.
- */
-export function defineElement(tag: string, ctor: VersionedConstructor): CustomElementConstructor | undefined {
-  const registry = globalThis.customElements;
-  if (!registry) return undefined;
-  const existing = registry.get(tag) as VersionedConstructor | undefined;
-  if (!existing) {
-    registry.define(tag, ctor);
-    return ctor;
+declare global {
+  interface HTMLElementTagNameMap {
+    'hk-provider': HkProvider;
+    'hk-choice-group': HkChoiceGroup;
+    'hk-yes-no': HkYesNo;
+    'hk-number-input': HkNumberInput;
+    'hk-date-input': HkDateInput;
   }
-  if (existing !== ctor) {
-    const theirs = existing.version ?? 'unknown';
-    const ours = ctor.version ?? HELSEKIT_VERSION;
-    if (theirs !== ours) {
-      console.warn(`[helsekit] <${tag}> is already registered by helsekit ${theirs}; this copy (${ours}) is not used.`);
-    }
-  }
-  return existing;
 }

@@ -20,7 +20,8 @@ export class HkChangeEvent<TValue> extends HkEvent<{ value: TValue }> {
 }
 
 declare global {
-  interface HTMLElementEventMap {
+  // GlobalEventHandlersEventMap is shared by elements, the document and window: the event bubbles to all.
+  interface GlobalEventHandlersEventMap {
     'hk-change': HkChangeEvent<unknown>;
   }
 }

@@ -1,5 +1,5 @@
 import { LitElement, type CSSResultGroup } from 'lit';
-import { defineElement } from './define.js';
+import { defineElement } from './registry.js';
 import { hostStyles } from './styles/host.styles.js';
 import { HELSEKIT_VERSION } from './version.js';
 

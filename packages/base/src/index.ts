@@ -1,5 +1,5 @@
 export * from './version.js';
-export * from './define.js';
+export * from './registry.js';
 export * from './events.js';
 export * from './hk-element.js';
 export * from './machine.controller.js';

@@ -18,6 +18,7 @@ import { LocalizeController } from './localize.controller.js';
  * Shares a theme, services and the subject with every helsekit element inside it, so a host configures one
  * embedding once. Its locale is the nearest `lang`, like every element's.
  *
+ * @tagname hk-provider
  * @summary Configuration shared by the helsekit elements inside it.
  * @slot - The elements that share this configuration.
  */

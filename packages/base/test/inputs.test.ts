@@ -1,6 +1,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { html } from 'lit';
-import '@helsekit/base/inputs/define';
+import '@helsekit/base/define';
 import type { HkChangeEvent, HkChoiceGroup, HkDateInput, HkNumberInput, HkYesNo } from '@helsekit/base';
 import { deepActiveElement, expectAccessible, fixtureInLang, press, settled, tab, type } from '@helsekit/base/testing/index';
 

@@ -13,6 +13,7 @@ export interface ChoiceOption {
  * One question with answers to choose from: radio buttons, or checkboxes with `multiple`. A fieldset whose
  * legend is the question, native inputs, arrow keys between radios.
  *
+ * @tagname hk-choice-group
  * @summary Radio or checkbox group with its legend, hint and error in one root.
  * @event hk-change - The answer changed. `detail.value`: the chosen value (string or null), or the chosen values (string[]) with `multiple`.
  * @csspart fieldset - The fieldset around the group.

@@ -9,6 +9,7 @@ import { HkField } from './field.js';
  * A calendar date as day, month and year in three labelled boxes, the pattern that works best with screen
  * readers and on small phones. The value is an ISO date (`2026-05-17`) with no time zone.
  *
+ * @tagname hk-date-input
  * @summary Date input as day, month and year, with range checks.
  * @event hk-change - The date changed. `detail.value`: the ISO date, or null when empty or not a real date.
  * @csspart fieldset - The fieldset around the three boxes.

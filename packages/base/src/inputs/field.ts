@@ -12,6 +12,8 @@ import { fieldStyles } from './field.styles.js';
 export abstract class HkField extends HkElement {
   static formAssociated = true;
   static override styles = [HkElement.styles, fieldStyles];
+  // Focusing the host (or clicking outside the inputs) lands on the first input, as a native field would.
+  static override shadowRootOptions: ShadowRootInit = { ...HkElement.shadowRootOptions, delegatesFocus: true };
 
   protected readonly localize = new LocalizeController(this);
 

@@ -10,6 +10,7 @@ import { HkField } from './field.js';
  * `inputmode="decimal"` (no spinner to nudge by accident), comma or point for decimals, and the range in
  * the hint so it is read before typing.
  *
+ * @tagname hk-number-input
  * @summary Number input with unit, range hint and localized errors.
  * @event hk-change - The number changed. `detail.value`: the number, or null when empty or unreadable.
  * @csspart label - The label.

@@ -8,6 +8,7 @@ export type YesNoValue = 'yes' | 'no' | 'dont-know';
  * A yes / no / "vet ikke" question. "Vet ikke" is an answer, not a way around the question: triage treats it
  * as the more careful of yes and no.
  *
+ * @tagname hk-yes-no
  * @summary Yes, no and "vet ikke" as one radio group, in the page's language.
  * @event hk-change - The answer changed. `detail.value`: `'yes' | 'no' | 'dont-know'`.
  * @csspart fieldset - The fieldset around the group.

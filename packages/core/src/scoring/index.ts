@@ -1,0 +1,2 @@
+export * from './prom.rules.js';
+export * from './prom.fhir.js';

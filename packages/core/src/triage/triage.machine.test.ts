@@ -1,0 +1,305 @@
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { createActor, type Snapshot } from 'xstate';
+import type { TriageAnswer } from './protocol.types.js';
+import { fixtureProtocol } from './triage.fixtures.js';
+import { triageMachine, type TriageEmitted, type TriageEvent, type TriageInput } from './triage.machine.js';
+import { allRedFlags } from './triage.rules.js';
+
+function start(input: Partial<TriageInput> = {}, snapshot?: Snapshot<unknown>) {
+  const protocol = fixtureProtocol();
+  const actor = createActor(triageMachine, {
+    input: { protocols: [protocol], ...input },
+    ...(snapshot ? { snapshot } : {}),
+  });
+  const emitted: TriageEmitted[] = [];
+  actor.on('*', (e) => emitted.push(e as TriageEmitted));
+  actor.start();
+  const send = (...events: TriageEvent[]) => events.forEach((e) => actor.send(e));
+  const state = () => actor.getSnapshot().value;
+  const ctx = () => actor.getSnapshot().context;
+  const of = <T extends TriageEmitted['type']>(type: T) => emitted.filter((e) => e.type === type) as Array<Extract<TriageEmitted, { type: T }>>;
+  return { actor, emitted, send, state, ctx, of, protocol };
+}
+
+const answer = (questionId: string, value: TriageAnswer): TriageEvent => ({
+  type: 'ANSWER.SET',
+  questionId,
+  value,
+});
+
+/** Answers the red-flag screen "no" and walks the fixture to a benign self-care outcome. */
+const benignWalk: TriageEvent[] = [
+  { type: 'REDFLAGS.NONE' },
+  answer('has-fever', 'no'),
+  { type: 'STEP.NEXT' },
+  answer('days', 1),
+  { type: 'STEP.NEXT' },
+  answer('age', 40),
+  { type: 'STEP.NEXT' },
+  answer('where', 'home'),
+  { type: 'STEP.NEXT' },
+  answer('symptoms', ['none']),
+  { type: 'STEP.NEXT' },
+];
+
+describe('triage machine: reason and red flags', () => {
+  it('starts on the red-flag screen when one protocol is given or preselected', () => {
+    assert.equal(start().state(), 'redFlags');
+    const other = { ...fixtureProtocol(), id: 'other' };
+    assert.equal(start({ protocols: [fixtureProtocol(), other], protocolId: 'other' }).state(), 'redFlags');
+  });
+
+  it('asks for the reason first when several protocols are offered, and ignores unknown ids', () => {
+    const other = { ...fixtureProtocol(), id: 'other' };
+    const t = start({ protocols: [fixtureProtocol(), other] });
+    assert.equal(t.state(), 'choosingReason');
+    t.send({ type: 'REASON.SELECT', protocolId: 'nope' });
+    assert.equal(t.state(), 'choosingReason');
+    t.send({ type: 'REASON.SELECT', protocolId: 'other' });
+    assert.equal(t.state(), 'redFlags');
+    assert.equal(t.ctx().protocol?.id, 'other');
+    t.send({ type: 'STEP.BACK' });
+    assert.equal(t.state(), 'choosingReason');
+  });
+
+  it('cannot go back from the red flags when the protocol was preselected', () => {
+    const t = start();
+    t.send({ type: 'STEP.BACK' });
+    assert.equal(t.state(), 'redFlags');
+  });
+
+  it('ends at once on a red-flag "yes", with the FHIR bundle and analytics', () => {
+    const t = start();
+    t.send(answer('general-speech', 'yes'));
+    assert.equal(t.state(), 'outcome');
+    assert.equal(t.ctx().decision?.disposition, 'call-113');
+    const [completed] = t.of('triage.completed');
+    assert.equal(completed?.disposition, 'call-113');
+    assert.equal(completed?.bundle.resourceType, 'Bundle');
+    assert.equal(t.of('triage.analytics')[0]?.analytics.kind, 'completed');
+  });
+
+  it('ends at once on a red-flag "vet ikke" too', () => {
+    const t = start();
+    t.send(answer('rf-breathing', 'dontknow'));
+    assert.equal(t.state(), 'outcome');
+    assert.equal(t.ctx().decision?.disposition, 'call-116117');
+  });
+
+  it('needs every red flag answered before STEP.NEXT, or REDFLAGS.NONE', () => {
+    const t = start();
+    t.send(answer('general-speech', 'no'), { type: 'STEP.NEXT' });
+    assert.equal(t.state(), 'redFlags');
+    for (const f of allRedFlags(t.protocol)) t.send(answer(f.id, 'no'));
+    t.send({ type: 'STEP.NEXT' });
+    assert.equal(t.state(), 'questions');
+    assert.equal(t.ctx().currentQuestionId, 'has-fever');
+
+    const u = start();
+    u.send({ type: 'REDFLAGS.NONE' });
+    assert.equal(u.state(), 'questions');
+    assert.ok(allRedFlags(u.protocol).every((f) => u.ctx().redFlagAnswers[f.id] === 'no'));
+  });
+
+  it('ignores answers that are not red flags or not yes/no/dontknow on the red-flag screen', () => {
+    const t = start();
+    t.send(answer('has-fever', 'yes'), answer('general-speech', 'maybe'));
+    assert.equal(t.state(), 'redFlags');
+    assert.deepEqual(t.ctx().redFlagAnswers, {});
+    assert.deepEqual(t.ctx().answers, {});
+  });
+});
+
+describe('triage machine: questions', () => {
+  it('walks one question per screen, skipping disabled ones, to the outcome', () => {
+    const t = start();
+    t.send(...benignWalk);
+    assert.equal(t.state(), 'outcome');
+    assert.equal(t.ctx().decision?.disposition, 'self-care');
+    const steps = t.of('triage.step-changed').map((e) => (e.step === 'questions' ? e.questionId : e.step));
+    assert.deepEqual(steps, ['redFlags', 'has-fever', 'days', 'age', 'where', 'symptoms', 'outcome']);
+  });
+
+  it('refuses STEP.NEXT without a valid answer, answers to other questions and invalid values', () => {
+    const t = start();
+    t.send({ type: 'REDFLAGS.NONE' }, { type: 'STEP.NEXT' });
+    assert.equal(t.ctx().currentQuestionId, 'has-fever');
+    t.send(answer('days', 3), answer('has-fever', 'perhaps'), { type: 'STEP.NEXT' });
+    assert.equal(t.ctx().currentQuestionId, 'has-fever');
+    assert.deepEqual(t.ctx().answers, {});
+    t.send(answer('has-fever', 'yes'), { type: 'STEP.NEXT' }, answer('temp', 50), { type: 'STEP.NEXT' });
+    assert.equal(t.ctx().currentQuestionId, 'temp');
+    assert.equal(t.ctx().answers.temp, undefined);
+  });
+
+  it('keeps answers when going back, and drops answers of questions that become disabled', () => {
+    const t = start();
+    t.send({ type: 'REDFLAGS.NONE' }, answer('has-fever', 'yes'), { type: 'STEP.NEXT' }, answer('temp', 38), { type: 'STEP.NEXT' }, answer('days', 2));
+    assert.equal(t.ctx().currentQuestionId, 'days');
+    t.send({ type: 'STEP.BACK' });
+    assert.equal(t.ctx().currentQuestionId, 'temp');
+    t.send({ type: 'STEP.BACK' });
+    assert.equal(t.ctx().currentQuestionId, 'has-fever');
+    assert.deepEqual(t.ctx().answers, { 'has-fever': 'yes', temp: 38, days: 2 });
+    t.send(answer('has-fever', 'no'));
+    assert.deepEqual(t.ctx().answers, { 'has-fever': 'no', days: 2 });
+    t.send({ type: 'STEP.NEXT' });
+    assert.equal(t.ctx().currentQuestionId, 'days', 'the disabled temperature is skipped');
+    t.send({ type: 'STEP.BACK' }, { type: 'STEP.BACK' });
+    assert.equal(t.state(), 'redFlags');
+  });
+
+  it('asks the gated question after "vet ikke" and escalates', () => {
+    const t = start();
+    t.send({ type: 'REDFLAGS.NONE' }, answer('has-fever', 'dontknow'), { type: 'STEP.NEXT' });
+    assert.equal(t.ctx().currentQuestionId, 'temp');
+    t.send(answer('temp', 'dontknow'), { type: 'STEP.NEXT' }, answer('days', 1), { type: 'STEP.NEXT' }, answer('age', 30), { type: 'STEP.NEXT' });
+    t.send(answer('where', 'home'), { type: 'STEP.NEXT' }, answer('symptoms', []), { type: 'STEP.NEXT' });
+    assert.equal(t.ctx().decision?.disposition, 'call-116117');
+  });
+});
+
+describe('triage machine: outcome, handoff, done', () => {
+  const toSameDay: TriageEvent[] = [
+    { type: 'REDFLAGS.NONE' },
+    answer('has-fever', 'yes'),
+    { type: 'STEP.NEXT' },
+    answer('temp', 39),
+    { type: 'STEP.NEXT' },
+    answer('days', 1),
+    { type: 'STEP.NEXT' },
+    answer('age', 40),
+    { type: 'STEP.NEXT' },
+    answer('where', 'home'),
+    { type: 'STEP.NEXT' },
+    answer('symptoms', []),
+    { type: 'STEP.NEXT' },
+  ];
+
+  it('hands a GP disposition over with a transaction, and waits for the host', () => {
+    const t = start({ gpOffice: { reference: 'Organization/gp-1' } });
+    t.send(...toSameDay);
+    assert.equal(t.ctx().decision?.disposition, 'gp-same-day');
+    t.send({ type: 'SUBMIT' });
+    assert.equal(t.state(), 'handoff');
+    const [request] = t.of('triage.handoff-requested');
+    assert.equal(request?.transaction.type, 'transaction');
+    const task = request?.transaction.entry?.find((e) => e.resource?.resourceType === 'Task')?.resource;
+    assert.deepEqual(task && 'owner' in task ? task.owner : null, { reference: 'Organization/gp-1' });
+    t.send({ type: 'HANDOFF.FAILED' });
+    assert.equal(t.ctx().handoffFailed, true);
+    t.send({ type: 'SUBMIT' });
+    assert.equal(t.ctx().handoffFailed, false);
+    assert.equal(t.of('triage.handoff-requested').length, 2);
+    t.send({ type: 'HANDOFF.DONE' });
+    assert.equal(t.state(), 'done');
+    assert.equal(t.actor.getSnapshot().status, 'done');
+  });
+
+  it('does not hand over self-care, 113 or 116117; FINISH ends', () => {
+    const t = start();
+    t.send(...benignWalk, { type: 'SUBMIT' });
+    assert.equal(t.state(), 'outcome');
+    t.send({ type: 'FINISH' });
+    assert.equal(t.state(), 'done');
+    const u = start();
+    u.send(answer('general-speech', 'yes'), { type: 'SUBMIT' });
+    assert.equal(u.state(), 'outcome');
+  });
+
+  it('goes back from the outcome to the last question, or to the red flags after a red-flag outcome', () => {
+    const t = start();
+    t.send(...benignWalk, { type: 'STEP.BACK' });
+    assert.equal(t.state(), 'questions');
+    assert.equal(t.ctx().currentQuestionId, 'symptoms');
+    assert.equal(t.ctx().decision, null);
+    const u = start();
+    u.send(answer('general-speech', 'yes'), { type: 'STEP.BACK' });
+    assert.equal(u.state(), 'redFlags');
+    u.send(answer('general-speech', 'no'));
+    assert.equal(u.state(), 'redFlags');
+  });
+
+  it('RESTART clears the answers and keeps a preselected protocol', () => {
+    const t = start();
+    t.send(...benignWalk, { type: 'RESTART' });
+    assert.equal(t.state(), 'redFlags');
+    assert.deepEqual(t.ctx().answers, {});
+    assert.deepEqual(t.ctx().redFlagAnswers, {});
+  });
+});
+
+describe('triage machine: language', () => {
+  it('LOCALE.SET changes the language of the texts in the Bundle', () => {
+    const t = start({ locale: 'nb-NO' });
+    t.send({ type: 'LOCALE.SET', locale: 'en-GB' }, answer('general-speech', 'yes'));
+    const [completed] = t.of('triage.completed');
+    const qr = completed?.bundle.entry?.find((e) => e.resource?.resourceType === 'QuestionnaireResponse')?.resource;
+    assert.match(JSON.stringify(qr), /Has speech suddenly become slurred/);
+  });
+});
+
+describe('triage machine: analytics', () => {
+  it('reports where a person gave up, without answers', () => {
+    const t = start();
+    t.send({ type: 'REDFLAGS.NONE' }, answer('has-fever', 'yes'), { type: 'STEP.NEXT' }, answer('temp', 39.5), { type: 'ABANDON' });
+    const [event] = t.of('triage.analytics');
+    assert.equal(event?.analytics.kind, 'abandoned');
+    assert.equal(event?.analytics.step, 'questions');
+    assert.equal(event?.analytics.questionId, 'temp');
+    assert.equal(event?.analytics.stepNumber, 3);
+    assert.equal(event?.analytics.protocolId, 'fixture');
+    assert.ok(event!.analytics.durationMs >= 0);
+    const json = JSON.stringify(event);
+    assert.doesNotMatch(json, /39\.5|"yes"|"no"/);
+  });
+
+  it('reports the completed disposition and what decided it', () => {
+    const t = start();
+    t.send(...benignWalk);
+    const [event] = t.of('triage.analytics');
+    assert.deepEqual(
+      { kind: event?.analytics.kind, disposition: event?.analytics.disposition, decidedBy: event?.analytics.decidedBy, step: event?.analytics.step },
+      { kind: 'completed', disposition: 'self-care', decidedBy: 'rule', step: 'outcome' },
+    );
+  });
+});
+
+describe('triage machine: persistence', () => {
+  it('resumes at the same question with the same answers after a JSON round trip', () => {
+    const t = start();
+    t.send({ type: 'REDFLAGS.NONE' }, answer('has-fever', 'yes'), { type: 'STEP.NEXT' }, answer('temp', 39), { type: 'STEP.NEXT' }, answer('days', 4));
+    const stored = JSON.parse(JSON.stringify(t.actor.getPersistedSnapshot())) as Snapshot<unknown>;
+    t.actor.stop();
+
+    const r = start({}, stored);
+    assert.equal(r.state(), 'questions');
+    assert.equal(r.ctx().currentQuestionId, 'days');
+    assert.deepEqual(r.ctx().answers, { 'has-fever': 'yes', temp: 39, days: 4 });
+    assert.deepEqual(r.ctx().redFlagAnswers, t.ctx().redFlagAnswers);
+    r.send({ type: 'STEP.BACK' });
+    assert.equal(r.ctx().currentQuestionId, 'temp');
+    r.send({ type: 'STEP.NEXT' }, { type: 'STEP.NEXT' }, answer('age', 40), { type: 'STEP.NEXT' }, answer('where', 'home'), { type: 'STEP.NEXT' });
+    r.send(answer('symptoms', []), { type: 'STEP.NEXT' });
+    assert.equal(r.state(), 'outcome');
+    assert.equal(r.ctx().decision?.disposition, 'gp-same-day');
+  });
+
+  it('resumes on the outcome and on the reason screen', () => {
+    const t = start();
+    t.send(...benignWalk);
+    const r = start({}, JSON.parse(JSON.stringify(t.actor.getPersistedSnapshot())));
+    assert.equal(r.state(), 'outcome');
+    assert.equal(r.ctx().decision?.disposition, 'self-care');
+    r.send({ type: 'FINISH' });
+    assert.equal(r.state(), 'done');
+
+    const other = { ...fixtureProtocol(), id: 'other' };
+    const c = start({ protocols: [fixtureProtocol(), other] });
+    const rc = start({ protocols: [] }, JSON.parse(JSON.stringify(c.actor.getPersistedSnapshot())));
+    assert.equal(rc.state(), 'choosingReason');
+    rc.send({ type: 'REASON.SELECT', protocolId: 'other' });
+    assert.equal(rc.state(), 'redFlags');
+  });
+});

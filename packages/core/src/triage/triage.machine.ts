@@ -1,0 +1,367 @@
+/**
+ * The triage flow as one XState v5 machine. The protocol is data in the context (from `input`), so a persisted
+ * snapshot carries everything needed to resume on the same screen with the same answers.
+ *
+ * choosingReason → redFlags → questions (one per screen) → outcome → handoff → done
+ *
+ * - redFlags is one screen with every red flag (general 113 list first). A "yes" or "vet ikke" ends triage at
+ *   once in that red flag's disposition; REDFLAGS.NONE answers every unanswered one "no" and moves on.
+ * - questions: ANSWER.SET for the question on screen; STEP.NEXT needs a valid answer; STEP.BACK keeps answers.
+ *   Questions that are not enabled are skipped and their answers dropped.
+ * - outcome: the decision (`triage.rules.ts`) and the emitted `triage.completed` with the FHIR Bundle. It is
+ *   emitted each time an outcome is reached (going back and changing an answer gives a new one); the last counts.
+ *   SUBMIT hands a GP-office disposition over (`triage.handoff-requested` with the transaction); the host sends
+ *   HANDOFF.DONE or HANDOFF.FAILED. FINISH ends without a handoff.
+ * - ABANDON (the host sends it on `pagehide` or when the widget is closed) emits `triage.analytics` with the
+ *   step reached, so drop-off can be measured without answers leaving the page.
+ */
+import type { Bundle } from 'fhir/r4';
+import { and, assign, emit, setup } from 'xstate';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
+import { contentLanguage } from './localized.js';
+import { DONT_KNOW, type TriageAnswer, type Disposition, type Protocol, type YesNoDontKnow } from './protocol.types.js';
+import { toAnalytics, type TriageAnalytics, type TriageStep } from './triage.analytics.js';
+import { toTriageBundle, toTriageTransaction, type TriageBundleOptions } from './triage.fhir.js';
+import {
+  allRedFlags,
+  decide,
+  decideRedFlags,
+  enabledQuestions,
+  isValidAnswer,
+  pruneAnswers,
+  type Decision,
+} from './triage.rules.js';
+
+export interface TriageContext {
+  protocols: Protocol[];
+  protocol: Protocol | null;
+  /** True when the host chose the protocol: there is no reason screen to go back to. */
+  preselected: boolean;
+  redFlagAnswers: Record<string, YesNoDontKnow>;
+  answers: Record<string, TriageAnswer>;
+  currentQuestionId: string | null;
+  decision: Decision | null;
+  locale: Locale;
+  startedAt: number;
+  handoffFailed: boolean;
+  /** Bundle options the host set (subject, GP office); references only, no answers. */
+  bundleOptions: Pick<TriageBundleOptions, 'subject' | 'gpOffice'>;
+}
+
+export interface TriageInput {
+  /** The protocols offered on the reason screen, or the one to run. */
+  protocols: Protocol[];
+  /** Run this protocol at once (skip the reason screen). With one protocol, that one is preselected. */
+  protocolId?: string;
+  locale?: Locale;
+  subject?: TriageBundleOptions['subject'];
+  gpOffice?: TriageBundleOptions['gpOffice'];
+}
+
+export type TriageEvent =
+  | { type: 'REASON.SELECT'; protocolId: string }
+  | { type: 'ANSWER.SET'; questionId: string; value: TriageAnswer }
+  | { type: 'REDFLAGS.NONE' }
+  | { type: 'STEP.NEXT' }
+  | { type: 'STEP.BACK' }
+  | { type: 'SUBMIT' }
+  | { type: 'HANDOFF.DONE' }
+  | { type: 'HANDOFF.FAILED' }
+  | { type: 'FINISH' }
+  | { type: 'RESTART' }
+  | { type: 'ABANDON' }
+  | { type: 'LOCALE.SET'; locale: Locale };
+
+export type TriageEmitted =
+  | { type: 'triage.step-changed'; step: TriageStep; questionId: string | null }
+  | { type: 'triage.completed'; disposition: Disposition; decision: Decision; bundle: Bundle }
+  | { type: 'triage.handoff-requested'; disposition: Disposition; transaction: Bundle }
+  | { type: 'triage.analytics'; analytics: TriageAnalytics };
+
+/** Dispositions the GP office receives (SUBMIT → handoff). 113, 116117 and self-care are acted on by the person. */
+export const HANDOFF_DISPOSITIONS: readonly Disposition[] = ['gp-same-day', 'gp-appointment', 'e-consultation', 'admin-service'];
+
+function findProtocol(context: Pick<TriageContext, 'protocols'>, id: string | undefined): Protocol | null {
+  return context.protocols.find((p) => p.id === id) ?? null;
+}
+
+/** Questions on the path, given the answers (pure, exported for the view). */
+export function questionPath(context: Pick<TriageContext, 'protocol' | 'answers'>): string[] {
+  return context.protocol ? enabledQuestions(context.protocol, context.answers).map((q) => q.id) : [];
+}
+
+function nextQuestionId(context: TriageContext, after: string | null): string | null {
+  const path = questionPath(context);
+  if (after === null) return path[0] ?? null;
+  const order = context.protocol!.questions.map((q) => q.id);
+  const from = order.indexOf(after);
+  return path.find((id) => order.indexOf(id) > from) ?? null;
+}
+
+function previousQuestionId(context: TriageContext, before: string | null): string | null {
+  const path = questionPath(context);
+  if (before === null) return path.at(-1) ?? null;
+  const order = context.protocol!.questions.map((q) => q.id);
+  const from = order.indexOf(before);
+  return path.filter((id) => order.indexOf(id) < from).at(-1) ?? null;
+}
+
+/** 1-based screen number: the red-flag screen is 1. */
+export function stepNumber(context: TriageContext, step: TriageStep): number {
+  if (!context.protocol || step === 'choosingReason') return 0;
+  if (step === 'redFlags') return 1;
+  const path = questionPath(context);
+  if (step === 'questions') return 2 + Math.max(0, path.indexOf(context.currentQuestionId ?? ''));
+  return 2 + path.length;
+}
+
+const initialContext = (input: TriageInput): TriageContext => {
+  const base = { protocols: input.protocols };
+  const protocol = findProtocol(base, input.protocolId) ?? (input.protocols.length === 1 ? input.protocols[0]! : null);
+  return {
+    protocols: input.protocols,
+    protocol,
+    preselected: protocol !== null,
+    redFlagAnswers: {},
+    answers: {},
+    currentQuestionId: null,
+    decision: null,
+    locale: input.locale ?? DEFAULT_LOCALE,
+    startedAt: Date.now(),
+    handoffFailed: false,
+    bundleOptions: { ...(input.subject ? { subject: input.subject } : {}), ...(input.gpOffice ? { gpOffice: input.gpOffice } : {}) },
+  };
+};
+
+const bundleInput = (context: TriageContext) => ({
+  protocol: context.protocol!,
+  redFlagAnswers: context.redFlagAnswers,
+  answers: context.answers,
+  decision: context.decision!,
+});
+
+export const triageMachine = setup({
+  types: {
+    context: {} as TriageContext,
+    events: {} as TriageEvent,
+    input: {} as TriageInput,
+    emitted: {} as TriageEmitted,
+  },
+  guards: {
+    hasProtocol: ({ context }) => context.protocol !== null,
+    isKnownProtocol: ({ context, event }) =>
+      event.type === 'REASON.SELECT' && findProtocol(context, event.protocolId) !== null,
+    isRedFlagAnswer: ({ context, event }) =>
+      event.type === 'ANSWER.SET' &&
+      context.protocol !== null &&
+      allRedFlags(context.protocol).some((f) => f.id === event.questionId) &&
+      (event.value === 'yes' || event.value === 'no' || event.value === DONT_KNOW),
+    isPositiveRedFlagAnswer: ({ event }) =>
+      event.type === 'ANSWER.SET' && (event.value === 'yes' || event.value === DONT_KNOW),
+    hasPositiveRedFlag: ({ context }) => context.protocol !== null && decideRedFlags(context.protocol, context.redFlagAnswers) !== null,
+    hasAllRedFlagsAnswered: ({ context }) =>
+      context.protocol !== null && allRedFlags(context.protocol).every((f) => context.redFlagAnswers[f.id] !== undefined),
+    hasQuestions: ({ context }) => questionPath(context).length > 0,
+    isValidCurrentAnswer: ({ context, event }) => {
+      if (event.type !== 'ANSWER.SET' || !context.protocol || event.questionId !== context.currentQuestionId) return false;
+      const question = context.protocol.questions.find((q) => q.id === event.questionId);
+      return question !== undefined && isValidAnswer(question, event.value);
+    },
+    hasCurrentAnswer: ({ context }) => context.currentQuestionId !== null && context.answers[context.currentQuestionId] !== undefined,
+    hasNextQuestion: ({ context }) => nextQuestionId(context, context.currentQuestionId) !== null,
+    hasPreviousQuestion: ({ context }) => previousQuestionId(context, context.currentQuestionId) !== null,
+    hasReasonScreen: ({ context }) => !context.preselected,
+    isDecidedByRedFlag: ({ context }) => context.decision?.reason.kind === 'red-flag',
+    isHandoffDisposition: ({ context }) => context.decision !== null && HANDOFF_DISPOSITIONS.includes(context.decision.disposition),
+  },
+  actions: {
+    selectProtocol: assign(({ context, event }) =>
+      event.type === 'REASON.SELECT'
+        ? { protocol: findProtocol(context, event.protocolId), redFlagAnswers: {}, answers: {}, currentQuestionId: null, decision: null }
+        : {},
+    ),
+    setRedFlagAnswer: assign({
+      redFlagAnswers: ({ context, event }) =>
+        event.type === 'ANSWER.SET' ? { ...context.redFlagAnswers, [event.questionId]: event.value as YesNoDontKnow } : context.redFlagAnswers,
+    }),
+    answerRemainingRedFlagsNo: assign({
+      redFlagAnswers: ({ context }) => {
+        const out = { ...context.redFlagAnswers };
+        for (const f of allRedFlags(context.protocol!)) out[f.id] ??= 'no';
+        return out;
+      },
+    }),
+    setAnswer: assign({
+      // Pruning here drops answers to questions this answer disables; answers further on that stay enabled are kept.
+      answers: ({ context, event }) =>
+        event.type === 'ANSWER.SET' ? pruneAnswers(context.protocol!, { ...context.answers, [event.questionId]: event.value }) : context.answers,
+    }),
+    goToFirstQuestion: assign({ currentQuestionId: ({ context }) => nextQuestionId(context, null) }),
+    goToNextQuestion: assign({ currentQuestionId: ({ context }) => nextQuestionId(context, context.currentQuestionId) }),
+    goToPreviousQuestion: assign({ currentQuestionId: ({ context }) => previousQuestionId(context, context.currentQuestionId) }),
+    goToLastQuestion: assign({ currentQuestionId: ({ context }) => previousQuestionId(context, null) }),
+    decideOutcome: assign({
+      decision: ({ context }) => decide(context.protocol!, context.redFlagAnswers, context.answers),
+      handoffFailed: false,
+    }),
+    clearOutcome: assign({ decision: null, handoffFailed: false }),
+    markHandoffFailed: assign({ handoffFailed: true }),
+    resetTriage: assign(({ context }) => ({
+      protocol: context.preselected ? context.protocol : null,
+      redFlagAnswers: {},
+      answers: {},
+      currentQuestionId: null,
+      decision: null,
+      handoffFailed: false,
+      startedAt: Date.now(),
+    })),
+    setLocale: assign({ locale: ({ context, event }) => (event.type === 'LOCALE.SET' ? event.locale : context.locale) }),
+    emitStepChanged: emit(({ context }, params: { step: TriageStep }) => ({
+      type: 'triage.step-changed' as const,
+      step: params.step,
+      questionId: params.step === 'questions' ? context.currentQuestionId : null,
+    })),
+    emitCompleted: emit(({ context }) => ({
+      type: 'triage.completed' as const,
+      disposition: context.decision!.disposition,
+      decision: context.decision!,
+      bundle: toTriageBundle(bundleInput(context), { ...context.bundleOptions, language: contentLanguage(context.locale) }),
+    })),
+    emitHandoffRequested: emit(({ context }) => ({
+      type: 'triage.handoff-requested' as const,
+      disposition: context.decision!.disposition,
+      transaction: toTriageTransaction(bundleInput(context), { ...context.bundleOptions, language: contentLanguage(context.locale) }),
+    })),
+    emitCompletedAnalytics: emit(({ context }) => ({
+      type: 'triage.analytics' as const,
+      analytics: toAnalytics({
+        kind: 'completed',
+        protocol: context.protocol,
+        step: 'outcome',
+        questionId: null,
+        stepNumber: stepNumber(context, 'outcome'),
+        disposition: context.decision?.disposition ?? null,
+        decidedBy: context.decision?.reason.kind ?? null,
+        startedAt: context.startedAt,
+        now: Date.now(),
+      }),
+    })),
+    emitAbandonedAnalytics: emit(({ context, self }) => {
+      // ABANDON is a root transition without a target, so the snapshot still shows where the person was.
+      const step = currentStep(self.getSnapshot().value);
+      return {
+        type: 'triage.analytics' as const,
+        analytics: toAnalytics({
+          kind: 'abandoned',
+          protocol: context.protocol,
+          step,
+          questionId: context.currentQuestionId,
+          stepNumber: stepNumber(context, step),
+          disposition: context.decision?.disposition ?? null,
+          decidedBy: context.decision?.reason.kind ?? null,
+          startedAt: context.startedAt,
+          now: Date.now(),
+        }),
+      };
+    }),
+  },
+}).createMachine({
+  id: 'triage',
+  context: ({ input }) => initialContext(input),
+  initial: 'starting',
+  on: {
+    'LOCALE.SET': { actions: 'setLocale' },
+    ABANDON: { actions: 'emitAbandonedAnalytics' },
+    RESTART: { target: '.starting', actions: 'resetTriage' },
+  },
+  states: {
+    starting: {
+      always: [{ guard: 'hasProtocol', target: 'redFlags' }, { target: 'choosingReason' }],
+    },
+    choosingReason: {
+      entry: { type: 'emitStepChanged', params: { step: 'choosingReason' } },
+      on: {
+        'REASON.SELECT': { guard: 'isKnownProtocol', target: 'redFlags', actions: 'selectProtocol' },
+      },
+    },
+    redFlags: {
+      entry: { type: 'emitStepChanged', params: { step: 'redFlags' } },
+      on: {
+        'ANSWER.SET': [
+          {
+            guard: and(['isRedFlagAnswer', 'isPositiveRedFlagAnswer']),
+            target: 'outcome',
+            actions: ['setRedFlagAnswer', 'decideOutcome', 'emitCompleted', 'emitCompletedAnalytics'],
+          },
+          { guard: 'isRedFlagAnswer', actions: 'setRedFlagAnswer' },
+        ],
+        'REDFLAGS.NONE': [
+          { guard: 'hasPositiveRedFlag', target: 'outcome', actions: ['decideOutcome', 'emitCompleted', 'emitCompletedAnalytics'] },
+          { guard: 'hasQuestions', target: 'questions', actions: ['answerRemainingRedFlagsNo', 'goToFirstQuestion'] },
+          { target: 'outcome', actions: ['answerRemainingRedFlagsNo', 'decideOutcome', 'emitCompleted', 'emitCompletedAnalytics'] },
+        ],
+        'STEP.NEXT': [
+          { guard: 'hasPositiveRedFlag', target: 'outcome', actions: ['decideOutcome', 'emitCompleted', 'emitCompletedAnalytics'] },
+          {
+            guard: and(['hasAllRedFlagsAnswered', 'hasQuestions']),
+            target: 'questions',
+            actions: 'goToFirstQuestion',
+          },
+          { guard: 'hasAllRedFlagsAnswered', target: 'outcome', actions: ['decideOutcome', 'emitCompleted', 'emitCompletedAnalytics'] },
+        ],
+        'STEP.BACK': { guard: 'hasReasonScreen', target: 'choosingReason' },
+      },
+    },
+    questions: {
+      entry: { type: 'emitStepChanged', params: { step: 'questions' } },
+      on: {
+        'ANSWER.SET': { guard: 'isValidCurrentAnswer', actions: 'setAnswer' },
+        'STEP.NEXT': [
+          {
+            guard: and(['hasCurrentAnswer', 'hasNextQuestion']),
+            target: 'questions',
+            reenter: true,
+            actions: 'goToNextQuestion',
+          },
+          { guard: 'hasCurrentAnswer', target: 'outcome', actions: ['decideOutcome', 'emitCompleted', 'emitCompletedAnalytics'] },
+        ],
+        'STEP.BACK': [
+          { guard: 'hasPreviousQuestion', target: 'questions', reenter: true, actions: 'goToPreviousQuestion' },
+          { target: 'redFlags' },
+        ],
+      },
+    },
+    outcome: {
+      entry: { type: 'emitStepChanged', params: { step: 'outcome' } },
+      on: {
+        SUBMIT: { guard: 'isHandoffDisposition', target: 'handoff' },
+        FINISH: { target: 'done' },
+        'STEP.BACK': [
+          { guard: 'isDecidedByRedFlag', target: 'redFlags', actions: 'clearOutcome' },
+          { guard: 'hasQuestions', target: 'questions', actions: ['clearOutcome', 'goToLastQuestion'] },
+          { target: 'redFlags', actions: 'clearOutcome' },
+        ],
+      },
+    },
+    handoff: {
+      entry: [{ type: 'emitStepChanged', params: { step: 'handoff' } }, 'emitHandoffRequested'],
+      on: {
+        'HANDOFF.DONE': { target: 'done' },
+        'HANDOFF.FAILED': { actions: 'markHandoffFailed' },
+        SUBMIT: { target: 'handoff', reenter: true, actions: assign({ handoffFailed: false }) },
+        'STEP.BACK': { target: 'outcome' },
+      },
+    },
+    done: {
+      entry: { type: 'emitStepChanged', params: { step: 'done' } },
+      type: 'final',
+    },
+  },
+});
+
+/** The flow step a state value stands for. */
+export function currentStep(value: unknown): TriageStep {
+  const v = typeof value === 'string' ? value : 'choosingReason';
+  return v === 'starting' ? 'choosingReason' : (v as TriageStep);
+}
+

@@ -1,0 +1,342 @@
+/**
+ * `toView(snapshot, locale)`: everything the element renders, as plain data. Templates hold no business `if`s:
+ * what may be pressed, the urgency in words, and which texts fell back to bokmål are all decided here.
+ */
+import { catalogs } from '../i18n/catalogs.js';
+import { formatter } from '../i18n/format.js';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../i18n/locale.js';
+import type { Messages } from '../i18n/messages.js';
+import { contentLanguage, localize, type LocalizedView } from './localized.js';
+import { DONT_KNOW, type AdminTarget, type TriageAnswer, type ContentLanguage, type Disposition, type Question, type QuestionKind, type YesNoDontKnow } from './protocol.types.js';
+import type { TriageStep } from './triage.analytics.js';
+import { currentStep, HANDOFF_DISPOSITIONS, questionPath, stepNumber, type TriageContext } from './triage.machine.js';
+import { allowsDontKnow, allRedFlags } from './triage.rules.js';
+
+/** The part of a machine snapshot the view reads; a persisted snapshot works too. */
+export interface TriageSnapshotLike {
+  value: unknown;
+  context: TriageContext;
+}
+
+export interface OptionView {
+  value: string;
+  label: LocalizedView;
+  selected: boolean;
+  exclusive: boolean;
+}
+
+export interface RedFlagView {
+  id: string;
+  text: LocalizedView;
+  answer: YesNoDontKnow | null;
+  options: OptionView[];
+}
+
+export interface QuestionView {
+  id: string;
+  kind: QuestionKind;
+  text: LocalizedView;
+  help: LocalizedView | null;
+  /** For choices: the options ("vet ikke" last when offered). */
+  options: OptionView[];
+  /** For numbers: unit label, bounds and decimals. */
+  unit: LocalizedView | null;
+  min: number | null;
+  max: number | null;
+  decimals: number | null;
+  allowDontKnow: boolean;
+  value: TriageAnswer | null;
+  hint: string | null;
+}
+
+export interface ReasonAnswerView {
+  questionId: string;
+  question: LocalizedView;
+  answer: string;
+}
+
+export interface OutcomeView {
+  disposition: Disposition;
+  title: string;
+  /** Urgency in words (never colour alone). */
+  urgency: string;
+  /** The number to call, for 113 and 116117. */
+  callNumber: '113' | '116117' | null;
+  /** For red-flag outcomes: what to do now. */
+  whatToDoNow: LocalizedView[];
+  reason: {
+    kind: 'red-flag' | 'rule' | 'default' | 'too-many-unknowns';
+    /** The red flags or the rule's reason, in words. */
+    texts: LocalizedView[];
+    /** The answers that decided it. */
+    answers: ReasonAnswerView[];
+    /** Set when a "vet ikke" was read as the more serious answer. */
+    dontKnowNote: string | null;
+  };
+  advice: LocalizedView | null;
+  safetyNet: LocalizedView | null;
+  adminTarget: AdminTarget | null;
+}
+
+export interface TriageView {
+  step: TriageStep;
+  lang: ContentLanguage;
+  heading: string;
+  /** Draft notice, handoff status. */
+  notices: string[];
+  protocol: { id: string; title: LocalizedView } | null;
+  reasons: Array<{ id: string; title: LocalizedView }>;
+  redFlags: RedFlagView[];
+  question: QuestionView | null;
+  progress: { current: number; total: number; label: string } | null;
+  can: { selectReason: boolean; next: boolean; back: boolean; noneOfThese: boolean; submit: boolean; finish: boolean; restart: boolean };
+  outcome: OutcomeView | null;
+  handoff: { failed: boolean } | null;
+  /** Set when any text on screen is shown in bokmål instead of the chosen language; render with lang="nb". */
+  fallbackNotice: string | null;
+  labels: { next: string; back: string; noneOfThese: string; submit: string; finish: string; restart: string };
+  /** Text for a live region when the screen changes; `assertive` only for 113 and 116117 outcomes. */
+  announcement: { text: string; politeness: 'polite' | 'assertive' } | null;
+}
+
+/** A locale; a catalog (its locale is looked up, bokmål if it is a custom one); or both. */
+export type ViewOptions = Locale | Messages | { locale: Locale; messages?: Messages };
+
+function resolveViewOptions(options: ViewOptions): { locale: Locale; t: Messages } {
+  if (typeof options === 'string') return { locale: options, t: catalogs[options] };
+  if ('locale' in options && typeof options.locale === 'string') {
+    return { locale: options.locale, t: options.messages ?? catalogs[options.locale] };
+  }
+  const messages = options as Messages;
+  const locale = LOCALES.find((l) => catalogs[l] === messages) ?? DEFAULT_LOCALE;
+  return { locale, t: messages };
+}
+
+const DISPOSITION_TITLE: Record<Disposition, keyof Messages> = {
+  'call-113': 'triageDispositionCall113',
+  'call-116117': 'triageDispositionCall116117',
+  'gp-same-day': 'triageDispositionGpSameDay',
+  'gp-appointment': 'triageDispositionGpAppointment',
+  'e-consultation': 'triageDispositionEConsultation',
+  'self-care': 'triageDispositionSelfCare',
+  'admin-service': 'triageDispositionAdminService',
+};
+
+const URGENCY: Record<Disposition, keyof Messages> = {
+  'call-113': 'triageUrgencyAcute',
+  'call-116117': 'triageUrgencyUrgent',
+  'gp-same-day': 'triageUrgencyToday',
+  'gp-appointment': 'triageUrgencyRoutine',
+  'e-consultation': 'triageUrgencyRoutine',
+  'self-care': 'triageUrgencyNone',
+  'admin-service': 'triageUrgencyRoutine',
+};
+
+export function toView(snapshot: TriageSnapshotLike, options: ViewOptions): TriageView {
+  const { locale, t } = resolveViewOptions(options);
+  const lang = contentLanguage(locale);
+  const context = snapshot.context;
+  const step = currentStep(snapshot.value);
+  const protocol = context.protocol;
+  let fallback = false;
+  const loc = (text: Parameters<typeof localize>[0]): LocalizedView => {
+    const view = localize(text, lang);
+    fallback ||= view.fallback;
+    return view;
+  };
+  const str = (key: keyof Messages) => t[key] as string;
+  const yesNoOptions = (selected: TriageAnswer | undefined): OptionView[] =>
+    (['yes', 'no', DONT_KNOW] as const).map((value) => ({
+      value,
+      label: { text: value === 'yes' ? t.yes : value === 'no' ? t.no : t.dontKnow, lang, fallback: false },
+      selected: selected === value,
+      exclusive: false,
+    }));
+
+  const notices: string[] = [];
+  if (protocol?.status === 'draft') notices.push(t.triageDraftNotice);
+
+  const reasons = step === 'choosingReason' ? context.protocols.map((p) => ({ id: p.id, title: loc(p.title) })) : [];
+  const redFlags: RedFlagView[] =
+    step === 'redFlags' && protocol
+      ? allRedFlags(protocol).map((f) => ({
+          id: f.id,
+          text: loc(f.text),
+          answer: context.redFlagAnswers[f.id] ?? null,
+          options: yesNoOptions(context.redFlagAnswers[f.id]),
+        }))
+      : [];
+
+  let question: QuestionView | null = null;
+  const current = protocol?.questions.find((q) => q.id === context.currentQuestionId);
+  if (step === 'questions' && protocol && current) question = questionView(current, context.answers[current.id], t, loc, yesNoOptions, locale);
+
+  const path = questionPath(context);
+  const total = protocol ? 1 + path.length : 0;
+  const progress =
+    protocol && (step === 'redFlags' || step === 'questions')
+      ? { current: stepNumber(context, step), total, label: t.stepOf(stepNumber(context, step), total) }
+      : null;
+
+  const outcome = (step === 'outcome' || step === 'handoff' || step === 'done') && protocol && context.decision ? outcomeView(context, t, loc, lang) : null;
+
+  const allRedFlagsAnswered = protocol !== null && allRedFlags(protocol).every((f) => context.redFlagAnswers[f.id] !== undefined);
+  const can = {
+    selectReason: step === 'choosingReason',
+    next:
+      (step === 'redFlags' && allRedFlagsAnswered) ||
+      (step === 'questions' && context.currentQuestionId !== null && context.answers[context.currentQuestionId] !== undefined),
+    back: (step === 'redFlags' && !context.preselected) || step === 'questions' || step === 'outcome' || step === 'handoff',
+    noneOfThese: step === 'redFlags',
+    submit:
+      (step === 'outcome' && context.decision !== null && HANDOFF_DISPOSITIONS.includes(context.decision.disposition)) ||
+      (step === 'handoff' && context.handoffFailed),
+    finish: step === 'outcome',
+    restart: step !== 'choosingReason',
+  };
+  if (step === 'handoff') notices.push(context.handoffFailed ? t.triageSendFailed : t.triageSending);
+  if (step === 'done') notices.push(t.triageDone);
+
+  const headings: Record<TriageStep, string> = {
+    choosingReason: t.triageChooseReasonHeading,
+    redFlags: t.triageRedFlagsHeading,
+    questions: question?.text.text ?? '',
+    outcome: t.triageOutcomeHeading,
+    handoff: t.triageOutcomeHeading,
+    done: t.triageOutcomeHeading,
+  };
+
+  return {
+    step,
+    lang,
+    heading: headings[step],
+    notices,
+    protocol: protocol ? { id: protocol.id, title: loc(protocol.title) } : null,
+    reasons,
+    redFlags,
+    question,
+    progress,
+    can,
+    outcome,
+    handoff: step === 'handoff' ? { failed: context.handoffFailed } : null,
+    fallbackNotice: fallback ? str('triageFallbackNotice') : null,
+    labels: { next: t.next, back: t.back, noneOfThese: t.triageNoneOfThese, submit: t.triageSendToGp, finish: t.triageFinish, restart: t.triageRestart },
+    announcement: outcome
+      ? { text: `${outcome.urgency}: ${outcome.title}`, politeness: outcome.callNumber ? 'assertive' : 'polite' }
+      : progress
+        ? { text: progress.label, politeness: 'polite' }
+        : null,
+  };
+}
+
+function questionView(
+  q: Question,
+  value: TriageAnswer | undefined,
+  t: Messages,
+  loc: (text: Parameters<typeof localize>[0]) => LocalizedView,
+  yesNoOptions: (selected: TriageAnswer | undefined) => OptionView[],
+  locale: Locale,
+): QuestionView {
+  const lang = contentLanguage(locale);
+  const dk = allowsDontKnow(q);
+  const dkOption: OptionView[] = dk && q.kind !== 'yes-no-dontknow'
+    ? [{ value: DONT_KNOW, label: { text: t.dontKnow, lang, fallback: false }, selected: value === DONT_KNOW, exclusive: true }]
+    : [];
+  let options: OptionView[] = [];
+  if (q.kind === 'yes-no-dontknow') options = yesNoOptions(value);
+  else if (q.kind === 'single-choice' || q.kind === 'multi-choice') {
+    options = [
+      ...q.options.map((o) => ({
+        value: o.value,
+        label: loc(o.label),
+        selected: Array.isArray(value) ? value.includes(o.value) : value === o.value,
+        exclusive: o.exclusive === true,
+      })),
+      ...dkOption,
+    ];
+  } else options = dkOption;
+  const numeric = q.kind === 'number' || q.kind === 'duration' || q.kind === 'age';
+  const unit = q.kind === 'number' ? loc(q.unitLabel) : null;
+  const decimals = q.kind === 'number' ? (q.decimals ?? 1) : numeric ? 0 : null;
+  let hint: string | null = null;
+  if (q.kind === 'multi-choice') hint = t.triageChooseAll;
+  if (numeric) {
+    const f = formatter(locale);
+    hint = t.numberRangeHint(f.number(q.min), f.number(q.max), unit?.text ?? '');
+  }
+  return {
+    id: q.id,
+    kind: q.kind,
+    text: loc(q.text),
+    help: q.help ? loc(q.help) : null,
+    options,
+    unit,
+    min: numeric ? q.min : null,
+    max: numeric ? q.max : null,
+    decimals,
+    allowDontKnow: dk,
+    value: value ?? null,
+    hint,
+  };
+}
+
+function answerInWords(q: Question, value: TriageAnswer, t: Messages, lang: ContentLanguage): string {
+  if (value === DONT_KNOW) return t.dontKnow;
+  if (q.kind === 'yes-no-dontknow') return value === 'yes' ? t.yes : t.no;
+  if (q.kind === 'single-choice' || q.kind === 'multi-choice') {
+    const values = Array.isArray(value) ? value : [String(value)];
+    return values.map((v) => localize(q.options.find((o) => o.value === v)?.label ?? { nb: v, nn: v, en: v }, lang).text).join(', ');
+  }
+  if (q.kind === 'number') return `${value} ${localize(q.unitLabel, lang).text}`;
+  return String(value);
+}
+
+function outcomeView(
+  context: TriageContext,
+  t: Messages,
+  loc: (text: Parameters<typeof localize>[0]) => LocalizedView,
+  lang: ContentLanguage,
+): OutcomeView {
+  const protocol = context.protocol!;
+  const decision = context.decision!;
+  const reason = decision.reason;
+  const content = protocol.dispositions[decision.disposition];
+  const texts: LocalizedView[] = [];
+  const answers: ReasonAnswerView[] = [];
+  const whatToDoNow: LocalizedView[] = [];
+  let dontKnowNote: string | null = null;
+  if (reason.kind === 'red-flag') {
+    for (const f of allRedFlags(protocol).filter((x) => reason.redFlagIds.includes(x.id))) {
+      texts.push(loc(f.text));
+      answers.push({ questionId: f.id, question: loc(f.text), answer: context.redFlagAnswers[f.id] === DONT_KNOW ? t.dontKnow : t.yes });
+      const todo = loc(f.whatToDoNow);
+      if (!whatToDoNow.some((w) => w.text === todo.text)) whatToDoNow.push(todo);
+    }
+    if (reason.viaDontKnow) dontKnowNote = t.triageDontKnowReason;
+  } else if (reason.kind === 'rule' || reason.kind === 'default') {
+    const rule = reason.kind === 'rule' ? protocol.rules.find((r) => r.id === reason.ruleId) : undefined;
+    if (rule) texts.push(loc(rule.reason));
+    else texts.push({ text: t.triageDefaultReason, lang, fallback: false });
+    const ids = reason.kind === 'rule' ? reason.questionIds : Object.keys(reason.assumed);
+    for (const id of ids) {
+      const q = protocol.questions.find((x) => x.id === id);
+      const value = context.answers[id];
+      if (q && value !== undefined) answers.push({ questionId: id, question: loc(q.text), answer: answerInWords(q, value, t, lang) });
+    }
+    if (Object.keys(reason.assumed).length > 0) dontKnowNote = t.triageDontKnowReason;
+  } else {
+    texts.push({ text: t.triageDontKnowReason, lang, fallback: false });
+    dontKnowNote = t.triageDontKnowReason;
+  }
+  return {
+    disposition: decision.disposition,
+    title: t[DISPOSITION_TITLE[decision.disposition]] as string,
+    urgency: t[URGENCY[decision.disposition]] as string,
+    callNumber: decision.disposition === 'call-113' ? '113' : decision.disposition === 'call-116117' ? '116117' : null,
+    whatToDoNow,
+    reason: { kind: reason.kind, texts, answers, dontKnowNote },
+    advice: content ? loc(content.advice) : null,
+    safetyNet: content ? loc(content.safetyNet) : null,
+    adminTarget: content?.target ?? null,
+  };
+}

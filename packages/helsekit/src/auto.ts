@@ -1,0 +1,13 @@
+// The self-registering module for <script type="module" src=".../helsekit.js">. One loader per tag; tags
+// that share a module share its chunk.
+import { autoload } from './autoloader.js';
+
+const base = () => import('@helsekit/base/define');
+
+autoload({
+  'hk-provider': base,
+  'hk-choice-group': base,
+  'hk-yes-no': base,
+  'hk-number-input': base,
+  'hk-date-input': base,
+});
