@@ -40,6 +40,7 @@ export class HkProvider extends HkElement {
   @property({ attribute: false })
   subject: SubjectDisplay | undefined;
 
+  /** The locale in force here, for code that reads it from context. Read-only: set `lang` to change it. */
   @provide({ context: localeContext })
   locale: Locale | undefined;
 

@@ -26,6 +26,7 @@ export abstract class HkField extends HkElement {
   /** The person must answer. */
   @property({ type: Boolean, reflect: true }) required = false;
 
+  /** The inputs cannot be used (and are not submitted with a form). */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   /** Name in a surrounding `<form>`. */
