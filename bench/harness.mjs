@@ -15,6 +15,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from '../scripts/chromium.mjs';
+import { copyPeers } from './peers.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const buildDir = join(root, 'bench', '.build');
@@ -25,6 +26,7 @@ export function buildPages() {
     cwd: root,
     stdio: 'inherit',
   });
+  copyPeers(buildDir);
 }
 
 /** Serves bench/.build on 127.0.0.1; resolves to { origin, close }. */
