@@ -13,7 +13,8 @@ const packages = readdirSync(new URL('./packages', import.meta.url)).filter((nam
 export default {
   nodeResolve: { exportConditions: ['source', 'development', 'browser'] },
   plugins: [// The plugin reads the file raw (no `extends`): give it the base config, which holds the decorator settings.
-    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.base.json', target: 'es2022' })],
+    // `json`: @helsekit/protocols imports its protocols as JSON modules.
+    esbuildPlugin({ ts: true, json: true, tsconfig: 'tsconfig.base.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS },

@@ -7,7 +7,7 @@ import { buildPages, serve } from './harness.mjs';
 const args = process.argv.slice(2);
 const runsIndex = args.indexOf('--runs');
 const runs = runsIndex >= 0 ? Number(args[runsIndex + 1]) : undefined;
-const names = args.filter((a, i) => !a.startsWith('--') && i !== runsIndex + 1);
+const names = args.filter((a, i) => !a.startsWith('--') && (runsIndex < 0 || i !== runsIndex + 1));
 
 const all = readdirSync(new URL('./benchmarks', import.meta.url)).filter((f) => f.endsWith('.bench.mjs'));
 const chosen = names.length ? all.filter((f) => names.includes(f.replace('.bench.mjs', ''))) : all;

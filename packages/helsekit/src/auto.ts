@@ -10,4 +10,6 @@ autoload({
   'hk-yes-no': base,
   'hk-number-input': base,
   'hk-date-input': base,
+  'hk-triage': () => import('@helsekit/triage/define'),
+  'hk-health-form': () => import('@helsekit/health-form/define'),
 });

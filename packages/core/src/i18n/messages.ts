@@ -135,4 +135,158 @@ export interface Messages {
   /** Answers given by someone else (QuestionnaireResponse.source is a RelatedPerson). */
   formAnsweredOnBehalf: (name: string) => string;
   formCalculated: string;
+  // triage element
+  triageReasonSearchLabel: string;
+  triageReasonSearchHint: string;
+  /** Read out (politely) while the person types in the reason search. */
+  triageReasonMatches: (count: number) => string;
+  triageReasonNoMatches: string;
+  /** Legend of the red-flag checkbox group. */
+  triageRedFlagsLegend: string;
+  triageRedFlagsCheckHint: string;
+  /** The button that goes on with the red flags that are checked. */
+  triageRedFlagsConfirm: string;
+  triageRedFlagsNothingChecked: string;
+  /** Text of the phone link on a 113 or 116117 outcome; `number` is `113` or `116117`. */
+  triageCallNumber: (number: string) => string;
+  triageWhatNextHeading: string;
+  /** What happens next, per disposition. */
+  triageWhatNext: Readonly<Record<'call-113' | 'call-116117' | 'gp-same-day' | 'gp-appointment' | 'e-consultation' | 'self-care' | 'admin-service', string>>;
+  /** The handoff button, per disposition the GP office receives. */
+  triageHandoffAction: Readonly<Record<'gp-same-day' | 'gp-appointment' | 'e-consultation' | 'admin-service', string>>;
+  triageGpPhone: (office: string, phone: string) => string;
+  /** Shown when the host page takes over the handoff (it cancelled `hk-handoff`). */
+  triageHandledByHost: string;
+  triageDurationUnits: Readonly<Record<'hours' | 'days' | 'weeks', string>>;
+  triageAgeUnit: string;
+  triageNoProtocols: string;
+  triageInvalidProtocol: string;
+  // dashboard element
+  dashboardTitle: string;
+  dashboardOverall: (status: string) => string;
+  dashboardRangeLabel: string;
+  dashboardRanges: Readonly<Record<'7d' | '30d' | '6mo' | '1y' | 'custom', string>>;
+  dashboardFrom: string;
+  dashboardTo: string;
+  dashboardZoomIn: string;
+  dashboardZoomOut: string;
+  dashboardPanEarlier: string;
+  dashboardPanLater: string;
+  dashboardShowTable: string;
+  dashboardShowChart: string;
+  /** The chart's accessible name: measurement, period, number of readings. */
+  dashboardChartLabel: (name: string, from: string, to: string, count: number) => string;
+  dashboardChartHelp: string;
+  /** Announced for the focused point. */
+  dashboardPoint: (name: string, value: string, when: string, status: string) => string;
+  dashboardTableCaption: (name: string, from: string, to: string) => string;
+  dashboardColumns: Readonly<Record<'time' | 'value' | 'status', string>>;
+  dashboardLimitsLegend: string;
+  dashboardNoPointsInRange: string;
+  dashboardLevels: Readonly<Record<'green' | 'yellow' | 'red' | 'none', string>>;
+  dashboardScoresTitle: string;
+  dashboardAddTitle: string;
+  dashboardAddKind: string;
+  dashboardAddKinds: Readonly<Record<'bloodPressure' | 'heartRate' | 'respiratoryRate' | 'spo2' | 'temperature' | 'weight' | 'glucose', string>>;
+  dashboardSystolic: string;
+  dashboardDiastolic: string;
+  dashboardValue: string;
+  dashboardSave: string;
+  dashboardSaved: (name: string) => string;
+  dashboardSaveFailed: string;
+  dashboardImportTitle: string;
+  dashboardImportFile: string;
+  dashboardImportHint: string;
+  dashboardImported: (count: number) => string;
+  dashboardImportLineError: (line: number, problem: string) => string;
+  dashboardCsvProblems: Readonly<Record<'columns' | 'time' | 'kind' | 'value', string>>;
+  dashboardImportNotBundle: string;
+  dashboardSummaryTitle: string;
+  dashboardSummaryGet: string;
+  dashboardSummaryReady: (count: number) => string;
+  dashboardSummaryDownload: string;
+  dashboardRefresh: string;
+  worklistColumns: Readonly<Record<'patient' | 'status' | 'why' | 'last' | 'score' | 'trend' | 'actions', string>>;
+  worklistOpen: (name: string) => string;
+  worklistBack: string;
+  worklistFilterTitle: string;
+  worklistFilterText: string;
+  worklistFilterStatus: string;
+  worklistShowHandled: string;
+  worklistSnoozeUntil: string;
+  worklistCaption: (count: string, updated: string) => string;
+  worklistPatientHeading: (name: string) => string;
+  worklistShowMore: (shown: number, total: number) => string;
+  // health form element
+  healthFormToReview: string;
+  healthFormQuestionOf: (current: number, total: number) => string;
+  healthFormSearchOptions: string;
+  healthFormOptionsShown: (count: number) => string;
+  healthFormChoose: string;
+  healthFormChangedMark: string;
+  healthFormPrefilledMark: string;
+  /** Where and when a prefilled answer came from; `date` is formatted, or '' when unknown. */
+  healthFormPrefillOrigin: (source: string, date: string) => string;
+  healthFormFileLimits: (maxKb: string, types: string) => string;
+  healthFormFileWrongType: string;
+  healthFormFileTooLarge: string;
+  healthFormInstance: (title: string, n: number) => string;
+  healthFormAdd: string;
+  healthFormRemove: string;
+  healthFormPatientRecord: string;
+  healthFormFromForm: (title: string) => string;
+  healthFormDraftSaved: (time: string) => string;
+  healthFormDraftConflict: string;
+  healthFormDraftFailed: string;
+  healthFormFormFor: (name: string) => string;
+  healthFormBorn: (date: string) => string;
+  healthFormOnBehalf: (who: string, whose: string) => string;
+  healthFormNoAnswer: string;
+  healthFormChange: string;
+  healthFormChangeWhat: (question: string) => string;
+  healthFormReviewTitle: string;
+  healthFormBackToReview: string;
+  healthFormConsentTitle: string;
+  healthFormConsentShare: (recipient: string) => string;
+  healthFormConsentShareDefault: string;
+  healthFormConsentConfirm: string;
+  healthFormConsentRequired: string;
+  healthFormConsentReuse: string;
+  healthFormPrefillTitle: string;
+  healthFormPrefillIntro: string;
+  healthFormPrefillOther: string;
+  healthFormPrefillKeep: string;
+  healthFormPrefillClear: string;
+  healthFormPrefillKept: string;
+  healthFormPrefillCleared: string;
+  healthFormPrefillConfirmSection: string;
+  healthFormPrefillContinue: string;
+  healthFormSubmitting: string;
+  healthFormSubmittedTitle: string;
+  healthFormReceipt: (date: string) => string;
+  healthFormReference: (id: string) => string;
+  healthFormScore: (instrument: string, total: number, max: number) => string;
+  healthFormFailedTitle: string;
+  healthFormFailedText: string;
+  healthFormOffline: string;
+  // health form
+  /** Progress over pages: "Side 2 av 5". */
+  formPageOf: (current: number, total: number) => string;
+  /** Source of a prefilled answer, for healthFormPrefillOrigin: "skjema hos Haukeland universitetssjukehus". */
+  formPrefillSourceOrganization: (organization: string) => string;
+  /** Source of a prefilled answer taken from a stored measurement. */
+  formPrefillSourceMeasurement: string;
+  /** Shown on a prefilled answer the person has not kept yet. */
+  formPrefillNotConfirmed: string;
+  formStatusSaving: string;
+  formStatusDraftOffline: string;
+  formStatusWaiting: string;
+  formConflictTitle: string;
+  /** `time` is formatted, or '' when unknown. */
+  formConflictText: (time: string) => string;
+  formConflictLoadTheirs: string;
+  formConflictKeepMine: string;
+  formIntegerInvalid: string;
+  formTextTooLong: (max: string) => string;
+  formFodselsnummerInvalid: string;
 }

@@ -12,3 +12,5 @@ export * from './dashboard.machine.js';
 export * from './worklist.machine.js';
 export * from './dashboard.view.js';
 export * from './worklist.view.js';
+export * from './worklist.entry.js';
+export * from './csv.js';

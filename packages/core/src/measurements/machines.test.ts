@@ -205,6 +205,15 @@ describe('worklistMachine', () => {
     await waitFor(actor, (s) => s.matches({ data: 'empty' }));
     actor.stop();
   });
+
+  it('leaves empty at once when patients are pushed', async () => {
+    const { actor } = start([{ patients: [] }], []);
+    await waitFor(actor, (s) => s.matches({ data: 'empty' }));
+    const p: WorklistPatient = { id: 'a', version: 1, display: 'A', severity: 'red', concern: false, abnormal: [] };
+    actor.send({ type: 'PATIENTS.RECEIVED', patients: [p] });
+    assert.ok(actor.getSnapshot().matches({ data: 'ready' }));
+    actor.stop();
+  });
 });
 
 describe('persistence', () => {

@@ -57,7 +57,7 @@ export interface WorklistContext {
   readonly maxBackoffMs: number;
 }
 
-interface AlertEventBase {
+export interface AlertEventBase {
   readonly patientId: string;
   readonly by: string;
   /** Epoch ms; defaults to now. */
@@ -230,7 +230,17 @@ export const worklistMachine = setup({
         },
         checking: { always: [{ guard: 'hasPatients', target: 'ready' }, { target: 'empty' }] },
         ready: { on: { REFRESH: 'refreshing' }, after: { pollDelay: 'refreshing' } },
-        empty: { on: { REFRESH: 'refreshing' }, after: { pollDelay: 'refreshing' } },
+        empty: {
+          on: {
+            REFRESH: 'refreshing',
+            // Pushed patients show at once, not only after the next poll.
+            'PATIENTS.RECEIVED': {
+              target: 'checking',
+              actions: [{ type: 'mergeWorklist', params: ({ event }) => ({ patients: event.patients, ...(event.alerts ? { alerts: event.alerts } : {}) }) }, 'emitUpdated'],
+            },
+          },
+          after: { pollDelay: 'refreshing' },
+        },
         refreshing: {
           invoke: {
             src: 'fetchWorklist',

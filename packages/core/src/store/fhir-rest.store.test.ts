@@ -4,7 +4,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
-import type { Observation, QuestionnaireResponse } from 'fhir/r4';
+import type { Bundle, Flag, Observation, QuestionnaireResponse } from 'fhir/r4';
+import { allRedFlags, answerDomain, decide, toTriageTransaction } from '../triage/index.js';
+import { fixtureProtocol } from '../triage/triage.fixtures.js';
 import { collectPages, FhirRestStore, StoreError } from './index.js';
 import type { FhirRestStoreOptions } from './index.js';
 
@@ -191,6 +193,26 @@ describe('FhirRestStore against the local server', () => {
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     assert.equal((rejected.reason as StoreError).code, 'conflict');
+  });
+});
+
+describe('FhirRestStore: Flag (worklist alert states)', () => {
+  it('creates Flags and finds them by subject, newest first (date = period.start)', async () => {
+    const s = store();
+    const flag = (start: string, code: string): Flag => ({
+      resourceType: 'Flag',
+      status: 'active',
+      code: { coding: [{ system: 'https://helsekit.no/fhir/CodeSystem/worklist-alert', code }] },
+      subject: { reference: 'Patient/flag-test' },
+      period: { start },
+      author: { display: 'Lege Lise' },
+    });
+    const created = await s.put(flag('2026-05-01T08:00:00Z', 'acknowledged'));
+    assert.ok(created.id);
+    await s.put(flag('2026-05-02T08:00:00Z', 'snoozed'));
+    const page = await s.search('Flag', { subject: 'Patient/flag-test' });
+    assert.deepEqual(page.items.map((f) => f.code.coding?.[0]?.code), ['snoozed', 'acknowledged']);
+    assert.equal((await s.get('Flag', created.id!)).author?.display, 'Lege Lise');
   });
 });
 
@@ -384,5 +406,58 @@ describe('the local FHIR server itself (examples/fhir-server)', () => {
     const res = await fetch(new URL('/__hk/reset', base), { method: 'POST' });
     assert.equal(res.status, 200);
     assert.equal((await fetch(new URL('/__hk/reset', base))).status, 403, 'GET is not a reset');
+  });
+});
+
+describe('FhirRestStore.transaction', () => {
+  /** A triage result as the element posts it: QuestionnaireResponse, Observations, ServiceRequest and a Task. */
+  function triageTransaction(): Bundle {
+    const protocol = fixtureProtocol();
+    const answers = Object.fromEntries(protocol.questions.map((q) => [q.id, answerDomain(protocol, q)[0]!]));
+    const redFlagAnswers = Object.fromEntries(allRedFlags(protocol).map((f) => [f.id, 'no' as const]));
+    const decision = decide(protocol, redFlagAnswers, answers);
+    return toTriageTransaction(
+      { protocol, redFlagAnswers, answers, decision },
+      { subject: { reference: 'Patient/tx-subject' }, gpOffice: { display: 'Testbyen legekontor' } },
+    );
+  }
+
+  it('posts a transaction Bundle to the local server, which resolves the urn:uuid references', async () => {
+    const bundle = triageTransaction();
+    const response = await store().transaction(bundle);
+    assert.equal(response.resourceType, 'Bundle');
+    assert.equal(response.type, 'transaction-response');
+    assert.equal(response.entry?.length, bundle.entry!.length);
+    for (const entry of response.entry!) assert.match(entry.response?.status ?? '', /^201/);
+    const locations = response.entry!.map((e) => e.response!.location!);
+    const taskLocation = locations.find((l) => l.includes('Task/'));
+    assert.ok(taskLocation, 'the Task for the GP office inbox was created');
+    const taskUrl = new URL(taskLocation!.replace(/\/_history\/.*$/, ''), `${base}/`).href;
+    const task = (await (await fetch(taskUrl)).json()) as { focus?: { reference?: string } };
+    assert.match(task.focus?.reference ?? '', /^(ServiceRequest|CarePlan)\/[^/]+$/, 'urn:uuid rewritten to a server id');
+  });
+
+  it('refuses a Bundle that is not a transaction without calling the server', async () => {
+    const { calls, fetchFn } = scripted([]);
+    await rejects(store({ fetch: fetchFn }).transaction({ resourceType: 'Bundle', type: 'collection' }), 'invalid');
+    assert.equal(calls.length, 0);
+  });
+
+  it('is never retried, not even on a 429 or 503 with Retry-After, and maps errors as writes do', async () => {
+    for (const failure of [new TypeError('offline'), json(503, {}, { 'Retry-After': '1' }), json(429, {}, { 'Retry-After': '1' }), json(500, {})]) {
+      const waits: number[] = [];
+      const { calls, fetchFn } = scripted([failure, json(200, { resourceType: 'Bundle', type: 'transaction-response' })]);
+      const s = store({ fetch: fetchFn, sleep: async (ms) => void waits.push(ms) });
+      await assert.rejects(s.transaction(triageTransaction()), StoreError);
+      assert.equal(calls.length, 1);
+      assert.deepEqual(waits, []);
+    }
+    const outcome = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden', details: { text: 'Nope' } }] };
+    const { calls, fetchFn } = scripted([json(403, outcome)]);
+    const error = await rejects(store({ fetch: fetchFn, getAccessToken: () => 'tok' }).transaction(triageTransaction()), 'forbidden', 403);
+    assert.match(error.message, /Nope/);
+    assert.equal(calls[0]!.url, base);
+    assert.equal(calls[0]!.init.method, 'POST');
+    assert.equal(new Headers(calls[0]!.init.headers).get('Authorization'), 'Bearer tok');
   });
 });

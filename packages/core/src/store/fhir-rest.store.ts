@@ -68,6 +68,8 @@ export interface FhirRestStoreOptions {
 
 interface RequestOptions {
   body?: unknown;
+  /** Never repeat the request, whatever the server answers (a transaction is not idempotent). */
+  noRetry?: boolean;
   ifMatch?: string;
   ifNoneExist?: string;
 }
@@ -154,7 +156,7 @@ export class FhirRestStore implements HealthStore {
     if (!isUnderBase(url, this.baseUrl)) {
       throw new StoreError('refused-base-url', 'Refused a request URL outside the FHIR base');
     }
-    const safeToRepeat = method === 'GET';
+    const safeToRepeat = method === 'GET' && !options.noRetry;
     for (let attempt = 0; ; attempt++) {
       const headers = new Headers({ Accept: FHIR_JSON });
       let token: string | null | undefined;
@@ -193,9 +195,11 @@ export class FhirRestStore implements HealthStore {
       }
 
       const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
-      const retryableStatus = safeToRepeat
-        ? [429, 502, 503, 504].includes(response.status)
-        : (response.status === 429 || response.status === 503) && retryAfter !== undefined;
+      const retryableStatus = options.noRetry
+        ? false
+        : safeToRepeat
+          ? [429, 502, 503, 504].includes(response.status)
+          : (response.status === 429 || response.status === 503) && retryAfter !== undefined;
       if (retryableStatus && attempt < this.#retries && (retryAfter === undefined || retryAfter <= this.#maxDelay)) {
         await response.body?.cancel().catch(() => undefined);
         await this.#sleep(retryAfter ?? this.#backoff(attempt));
@@ -246,7 +250,7 @@ export class FhirRestStore implements HealthStore {
   }
 
   #checkType(type: string): asserts type is StoredResourceType {
-    if (type !== 'QuestionnaireResponse' && type !== 'Observation') {
+    if (type !== 'QuestionnaireResponse' && type !== 'Observation' && type !== 'Flag') {
       throw new StoreError('invalid', `Unsupported resource type: ${String(type)}`);
     }
   }
@@ -302,7 +306,7 @@ export class FhirRestStore implements HealthStore {
     if (type === 'QuestionnaireResponse') {
       if (query.questionnaire !== undefined) params.append('questionnaire', query.questionnaire);
       params.append('status', LISTED_RESPONSE_STATUSES.join(','));
-    } else if (query.code !== undefined) {
+    } else if (type === 'Observation' && query.code !== undefined) {
       params.append('code', query.code);
     }
     if (query.from !== undefined) params.append(dateParam, `ge${query.from}`);
@@ -344,6 +348,26 @@ export class FhirRestStore implements HealthStore {
       url = page.next;
     }
     return all;
+  }
+
+  // ---- transactions -------------------------------------------------------------------------------------
+
+  /**
+   * Posts a `transaction` Bundle to the base (FHIR R4 `POST [base]`) and returns the server's
+   * `transaction-response` Bundle. Entries may refer to each other by `urn:uuid:` fullUrls; the server assigns
+   * ids and rewrites those references. Never retried, not even on a 429/503 with Retry-After: a transaction is
+   * not idempotent, and a second attempt could file the same result twice. Errors map as for other writes.
+   */
+  async transaction(bundle: Bundle): Promise<Bundle> {
+    if (!bundle || bundle.resourceType !== 'Bundle' || bundle.type !== 'transaction') {
+      throw new StoreError('invalid', 'transaction() needs a Bundle of type transaction');
+    }
+    const result = await this.#request('POST', this.baseUrl, { body: bundle, noRetry: true });
+    const response = result.body as Bundle | undefined;
+    if (!response || response.resourceType !== 'Bundle') {
+      throw new StoreError('server', 'The FHIR server did not answer the transaction with a Bundle', { status: result.status });
+    }
+    return response;
   }
 
   // ---- drafts --------------------------------------------------------------------------------------------

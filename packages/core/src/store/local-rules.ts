@@ -39,7 +39,7 @@ export function draftKeyString(key: DraftKey): string {
 }
 
 export function assertType(type: string): asserts type is StoredResourceType {
-  if (type !== 'QuestionnaireResponse' && type !== 'Observation') {
+  if (type !== 'QuestionnaireResponse' && type !== 'Observation' && type !== 'Flag') {
     throw new StoreError('invalid', `Unsupported resource type: ${String(type)}`);
   }
 }
@@ -49,9 +49,10 @@ export function assertResource(resource: StoredResource): void {
   assertType(resource.resourceType);
 }
 
-/** The date a resource is filed under: `authored`, or `effective[x]` (start of a period). */
+/** The date a resource is filed under: `authored`, `effective[x]` (start of a period), or a Flag's `period.start`. */
 export function resourceDate(resource: StoredResource): string | undefined {
   if (resource.resourceType === 'QuestionnaireResponse') return resource.authored;
+  if (resource.resourceType === 'Flag') return resource.period?.start;
   return resource.effectiveDateTime ?? resource.effectiveInstant ?? resource.effectivePeriod?.start;
 }
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import type { Observation, QuestionnaireResponse } from 'fhir/r4';
+import type { Flag, Observation, QuestionnaireResponse } from 'fhir/r4';
 import { collectPages, MemoryStore, StoreError } from './index.js';
 
 const PHQ9 = 'https://helsekit.no/fhir/Questionnaire/phq-9';
@@ -131,5 +131,29 @@ describe('MemoryStore drafts', () => {
     assert.deepEqual(mine.map((i) => i.kind).sort(), ['QuestionnaireResponse', 'draft']);
     assert.doesNotMatch(JSON.stringify(mine), /secret answer/);
     assert.equal((await store.listSaved()).length, 3);
+  });
+});
+
+describe('MemoryStore: Flag (worklist alert states)', () => {
+  it('stores Flags, versions updates, and searches them by subject newest first (by period.start)', async () => {
+    const store = new MemoryStore();
+    const flag = (start: string, code: string): Flag => ({
+      resourceType: 'Flag',
+      status: 'active',
+      code: { coding: [{ system: 'https://helsekit.no/fhir/CodeSystem/worklist-alert', code }] },
+      subject: { reference: 'Patient/a' },
+      period: { start },
+      author: { display: 'Lege Lise' },
+    });
+    const first = await store.put(flag('2026-05-01T08:00:00Z', 'acknowledged'));
+    await store.put(flag('2026-05-02T08:00:00Z', 'snoozed'));
+    await store.put({ ...flag('2026-05-03T08:00:00Z', 'resolved'), subject: { reference: 'Patient/b' } });
+    assert.equal(first.meta?.versionId, '1');
+    const page = await store.search('Flag', { subject: 'Patient/a' });
+    assert.deepEqual(page.items.map((f) => f.code.coding?.[0]?.code), ['snoozed', 'acknowledged']);
+    const updated = await store.put({ ...first, status: 'inactive' });
+    assert.equal(updated.meta?.versionId, '2');
+    await rejects(store.put({ ...first, status: 'inactive' }), 'conflict');
+    assert.equal((await store.get('Flag', first.id!)).status, 'inactive');
   });
 });

@@ -9,13 +9,14 @@
  * it replaces; a stale version fails with `StoreError` code `'conflict'` in every adapter, so a newer write is
  * never lost silently.
  */
-import type { Coding, Observation, OperationOutcome, QuestionnaireResponse } from 'fhir/r4';
+import type { Coding, Flag, Observation, OperationOutcome, QuestionnaireResponse } from 'fhir/r4';
 
 /** The resource types the store keeps. */
-export type StoredResourceType = 'QuestionnaireResponse' | 'Observation';
-export type StoredResource = QuestionnaireResponse | Observation;
+export type StoredResourceType = 'QuestionnaireResponse' | 'Observation' | 'Flag';
+/** `Flag` holds worklist alert states (acknowledged, snoozed, resolved: who and when); filed under `period.start`. */
+export type StoredResource = QuestionnaireResponse | Observation | Flag;
 /** Maps a type name to its resource type: `ResourceOf<'Observation'>` is `Observation`. */
-export type ResourceOf<K extends StoredResourceType> = K extends 'QuestionnaireResponse' ? QuestionnaireResponse : Observation;
+export type ResourceOf<K extends StoredResourceType> = K extends 'QuestionnaireResponse' ? QuestionnaireResponse : K extends 'Flag' ? Flag : Observation;
 
 /** Search criteria. All given criteria must match (AND). Results come newest first. */
 export interface SearchQuery {

@@ -1,0 +1,477 @@
+import { expect, oneEvent } from '@open-wc/testing';
+import { html } from 'lit';
+import type { Patient, QuestionnaireResponse } from 'fhir/r4';
+import { MemoryStore, StoreError, type HealthStore } from '@helsekit/core/store';
+import { buildQuestionnaireResponse } from '@helsekit/core/fhir';
+import { deepActiveElement, expectAccessible, fixtureInLang, press, settled, tab, type } from '@helsekit/base/testing/index';
+import '../src/define.js';
+import type { HkHealthForm } from '../src/index.js';
+import type { HkErrorEvent, HkSubmitEvent } from '../src/index.js';
+import { allTypes, gpForm, hostile, preConsultation, surveyJs, XSS_PAYLOADS } from './fixtures.js';
+
+declare global {
+  interface Window {
+    __hkPwned?: number;
+  }
+}
+
+const root = (el: HkHealthForm) => el.shadowRoot!;
+
+/** Waits until the form has left `loading` (survey-core is loaded with a dynamic import). */
+async function ready(el: HkHealthForm, step?: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    await settled(el);
+    if (step ? el.step === step : el.step !== 'loading') return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`form stuck in ${el.step}, wanted ${step ?? 'not loading'}`);
+}
+
+function button(el: HkHealthForm, text: string): HTMLButtonElement {
+  const found = [...root(el).querySelectorAll('button')].find((b) => b.textContent!.replace(/\s+/g, ' ').trim().startsWith(text));
+  if (!found) throw new Error(`no button "${text}" in: ${[...root(el).querySelectorAll('button')].map((b) => b.textContent!.trim()).join(' | ')}`);
+  return found;
+}
+
+async function click(el: HkHealthForm, text: string): Promise<void> {
+  button(el, text).click();
+  await settled(el);
+}
+
+function inputFor(el: HkHealthForm, labelText: string): HTMLInputElement {
+  const label = [...root(el).querySelectorAll('label, legend')].find((l) => l.textContent!.trim().startsWith(labelText));
+  if (!label) throw new Error(`no label "${labelText}"`);
+  if (label.tagName === 'LEGEND') return label.parentElement!.querySelector('input')!;
+  return root(el).getElementById((label as HTMLLabelElement).htmlFor) as HTMLInputElement;
+}
+
+async function fill(el: HkHealthForm, labelText: string, value: string): Promise<void> {
+  const input = inputFor(el, labelText);
+  input.value = value;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await settled(el);
+}
+
+async function choose(el: HkHealthForm, question: string, option: string): Promise<void> {
+  const legend = [...root(el).querySelectorAll('legend')].find((l) => l.textContent!.trim().startsWith(question))!;
+  const label = [...legend.parentElement!.querySelectorAll('label')].find((l) => l.textContent!.trim() === option)!;
+  label.querySelector('input')!.click();
+  await settled(el);
+}
+
+const patient: Patient = {
+  resourceType: 'Patient',
+  id: 'p1',
+  name: [{ given: ['Kari'], family: 'Nordmann' }],
+  birthDate: '1980-05-17',
+};
+
+async function form(q: unknown, options: { store?: HealthStore; patient?: Patient; lang?: string; oneQuestion?: boolean } = {}): Promise<HkHealthForm> {
+  const el = await fixtureInLang<HkHealthForm>(
+    html`<hk-health-form
+      .questionnaire=${q}
+      .store=${options.store ?? new MemoryStore()}
+      .patient=${options.patient}
+      ?one-question-per-page=${options.oneQuestion ?? false}
+    ></hk-health-form>`,
+    options.lang ?? 'nb',
+  );
+  await ready(el);
+  return el;
+}
+
+async function toConsent(el: HkHealthForm): Promise<void> {
+  await fill(el, 'Hva gjelder timen?', 'Vondt i kneet');
+  await click(el, 'Neste');
+  await click(el, 'Se over svarene');
+  expect(el.step).to.equal('review');
+  await click(el, 'Neste');
+  expect(el.step).to.equal('consent');
+}
+
+describe('<hk-health-form>', () => {
+  it('is accessible while filling, with errors, in review, consent and submitted', async () => {
+    const el = await form(preConsultation(), { patient });
+    expect(el.step).to.equal('filling');
+    expect(root(el).querySelector('.form-title')!.textContent).to.equal('Før timen');
+    expect(root(el).querySelector('.whose')!.textContent).to.contain('Kari Nordmann');
+    await expectAccessible(el);
+
+    await click(el, 'Neste');
+    const summary = root(el).querySelector('#error-summary')!;
+    expect(summary).to.exist;
+    expect(root(el).activeElement).to.equal(summary);
+    expect(summary.textContent).to.contain('Hva gjelder timen?');
+    expect(inputFor(el, 'Hva gjelder timen?').getAttribute('aria-invalid')).to.equal('true');
+    await expectAccessible(el);
+    // the link in the summary goes to the field
+    summary.querySelector('a')!.click();
+    await settled(el);
+    expect(root(el).activeElement).to.equal(inputFor(el, 'Hva gjelder timen?'));
+
+    await toConsent(el);
+    await expectAccessible(el);
+    // sending without consent says why
+    await click(el, 'Send');
+    expect(root(el).querySelector('#consent-error')!.textContent).to.contain('Kryss av');
+    await expectAccessible(el);
+    (root(el).querySelector('#consent-check') as HTMLInputElement).click();
+    await settled(el);
+    const submitted = oneEvent(el, 'hk-submit') as Promise<HkSubmitEvent>;
+    await click(el, 'Send');
+    const event = await submitted;
+    expect(event.cancelable).to.be.true;
+    expect(event.detail.response.status).to.equal('completed');
+    expect(event.detail.response.subject?.reference).to.equal('Patient/p1');
+    await ready(el, 'submitted');
+    expect(root(el).querySelector('#page-heading')!.textContent).to.equal('Skjemaet er sendt');
+    expect(root(el).activeElement?.id).to.equal('page-heading');
+    await expectAccessible(el);
+  });
+
+  it('is completed by keyboard alone', async () => {
+    const el = await form(preConsultation());
+    const before = document.createElement('button');
+    before.textContent = 'før';
+    el.before(before);
+    before.focus();
+    await tab();
+    expect(deepActiveElement()?.id).to.equal(inputFor(el, 'Hva gjelder timen?').id);
+    await type('Vondt i kneet');
+    await tab(); // smoking: Ja
+    await press('ArrowDown'); // Nei
+    await tab(); // Neste
+    await press('Enter');
+    await settled(el);
+    expect(el.pageIndex).to.equal(1);
+    expect(deepActiveElement()?.id).to.equal('page-heading');
+    await tab();
+    await type('72');
+    await tab(); // pain: Ingen
+    await press('Space');
+    await tab(2); // Forrige, Se over svarene
+    await press('Enter');
+    await settled(el);
+    expect(el.step).to.equal('review');
+    await tab(6); // four "Endre", Forrige, Neste
+    await press('Enter');
+    await settled(el);
+    expect(el.step).to.equal('consent');
+    await tab();
+    await press('Space');
+    await tab(3); // reuse, Forrige, Send inn
+    const submitted = oneEvent(el, 'hk-submit') as Promise<HkSubmitEvent>;
+    await press('Enter');
+    const { detail } = await submitted;
+    const items = JSON.stringify(detail.response.item);
+    expect(items).to.contain('Vondt i kneet');
+    expect(items).to.contain('"valueBoolean":false');
+    expect(items).to.contain('72');
+    await ready(el, 'submitted');
+  });
+
+  it('never sends answers to questions that were hidden again', async () => {
+    const el = await form(preConsultation());
+    await fill(el, 'Hva gjelder timen?', 'Kontroll');
+    await choose(el, 'Røyker du?', 'Ja');
+    await fill(el, 'Hvor mange sigaretter om dagen?', '10');
+    expect(el.answers['smoking-amount']).to.equal(10);
+    await choose(el, 'Røyker du?', 'Nei');
+    expect(root(el).textContent).not.to.contain('Hvor mange sigaretter');
+    await click(el, 'Neste');
+    await click(el, 'Se over svarene');
+    expect(root(el).textContent).not.to.contain('Hvor mange sigaretter');
+    await click(el, 'Neste');
+    (root(el).querySelector('#consent-check') as HTMLInputElement).click();
+    const submitted = oneEvent(el, 'hk-submit') as Promise<HkSubmitEvent>;
+    await click(el, 'Send');
+    const { detail } = await submitted;
+    expect(JSON.stringify(detail.response)).not.to.contain('smoking-amount');
+  });
+
+  it('renders markup in titles, descriptions, choices, help and piped answers as text; nothing executes', async () => {
+    window.__hkPwned = undefined;
+    expect(XSS_PAYLOADS.length).to.be.at.least(20);
+    for (const payload of XSS_PAYLOADS) {
+      const el = await form(hostile(payload));
+      const r = root(el);
+      expect(r.querySelector('.form-title')!.textContent).to.equal(payload);
+      expect(r.querySelector('[part="display"]')!.textContent).to.equal(payload);
+      expect(r.querySelector('legend')!.textContent).to.contain(payload);
+      expect(r.querySelector('.option span')!.textContent).to.equal(payload);
+      expect(r.querySelector('.hint')!.textContent).to.equal(payload);
+      expect(r.querySelectorAll('img, svg, script, iframe, object, embed, video, audio, details, marquee, template, math, style:not([data-lit])').length).to.equal(0);
+      el.parentElement!.remove();
+    }
+    // piped answers: the answer to one question inside the title of the next
+    for (const payload of XSS_PAYLOADS.slice(0, 5)) {
+      const el = await form({
+        title: 'Piping',
+        elements: [
+          { type: 'text', name: 'who', title: 'Hvem?' },
+          { type: 'text', name: 'more', title: 'Fortell mer om {who}', description: 'Om {who}' },
+        ],
+      });
+      await fill(el, 'Hvem?', payload);
+      const label = [...root(el).querySelectorAll('label')].find((l) => l.textContent!.startsWith('Fortell mer'))!;
+      expect(label.textContent).to.contain(payload);
+      expect(root(el).querySelectorAll('img, svg, script, iframe').length).to.equal(0);
+      el.parentElement!.remove();
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    expect(window.__hkPwned).to.equal(undefined);
+  });
+
+  it('offers earlier answers with their origin; keep, change and clear are marked', async () => {
+    const store = new MemoryStore();
+    const earlier = buildQuestionnaireResponse(gpForm(), { 'g-smoking': true, 'g-weight': 80 }, {
+      status: 'completed',
+      subject: { reference: 'Patient/p1' },
+      authored: '2026-03-12T10:00:00Z',
+    });
+    if (!earlier.ok) throw new Error(earlier.error.message);
+    await store.put(earlier.value.response as QuestionnaireResponse);
+    const el = await fixtureInLang<HkHealthForm>(
+      html`<hk-health-form .questionnaire=${preConsultation()} .store=${store} .patient=${patient} .resolveQuestionnaire=${async () => gpForm()}></hk-health-form>`,
+    );
+    await ready(el);
+    expect(el.step).to.equal('prefillReview');
+    const text = root(el).textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain('Fra skjemaet «Helseopplysninger til fastlegen», 12.03.2026');
+    expect(text).to.contain('80 kg');
+    expect(root(el).activeElement?.id).to.equal('page-heading');
+    await expectAccessible(el);
+    // confirm one section in one action
+    await click(el, 'Alt stemmer');
+    expect(root(el).textContent).to.contain('Beholdt');
+    // clear the weight
+    const clearWeight = [...root(el).querySelectorAll('button')].filter((b) => b.textContent!.includes('Fjern'))[1]!;
+    clearWeight.click();
+    await settled(el);
+    await click(el, 'Gå videre');
+    expect(el.step).to.equal('filling');
+    expect(el.answers.smoking).to.equal(true);
+    expect(el.answers.weight).to.equal(undefined);
+    expect(root(el).textContent).to.contain('Fylt ut fra før');
+    // change the smoking answer: marked as changed on review
+    await fill(el, 'Hva gjelder timen?', 'Kontroll');
+    await choose(el, 'Røyker du?', 'Nei');
+    await click(el, 'Neste');
+    await click(el, 'Se over svarene');
+    const row = [...root(el).querySelectorAll('.answer-row')].find((r) => r.textContent!.includes('Røyker du?'))!;
+    expect(row.textContent).to.contain('Endret');
+    await expectAccessible(el);
+    await click(el, 'Neste');
+    (root(el).querySelector('#consent-check') as HTMLInputElement).click();
+    const submitted = oneEvent(el, 'hk-submit') as Promise<HkSubmitEvent>;
+    await click(el, 'Send');
+    expect(JSON.stringify((await submitted).detail.response)).not.to.contain('"weight"');
+  });
+
+  it('restores answers and page after a reload, from the same store', async () => {
+    const store = new MemoryStore();
+    const el = await form(preConsultation(), { store, patient });
+    await fill(el, 'Hva gjelder timen?', 'Vondt i ryggen');
+    await choose(el, 'Røyker du?', 'Ja');
+    await click(el, 'Neste');
+    const saved = oneEvent(el, 'hk-draft-saved');
+    await fill(el, 'Vekt', '64');
+    expect((await saved).detail.version).to.be.a('string');
+    el.parentElement!.remove();
+
+    const again = await form(preConsultation(), { store, patient });
+    expect(again.step).to.equal('filling');
+    expect(again.pageIndex).to.equal(1);
+    expect(inputFor(again, 'Vekt').value).to.equal('64');
+    expect(again.answers).to.include({ reason: 'Vondt i ryggen', smoking: true, weight: 64 });
+  });
+
+  it('keeps the answers when sending fails, retries, and sends by itself when back online', async () => {
+    const store = new MemoryStore();
+    let fail = true;
+    const put = store.put.bind(store);
+    store.put = (async (r: never, o?: never) => {
+      if (fail) throw new StoreError('network', 'offline');
+      return put(r, o);
+    }) as typeof store.put;
+    const el = await form(preConsultation(), { store });
+    await toConsent(el);
+    (root(el).querySelector('#consent-check') as HTMLInputElement).click();
+    const error = oneEvent(el, 'hk-error') as Promise<HkErrorEvent>;
+    await click(el, 'Send');
+    expect((await error).detail.reason).to.equal('submit-failed');
+    await ready(el, 'failed');
+    expect(root(el).textContent).to.contain('Svarene dine er tatt vare på');
+    await expectAccessible(el);
+    expect(el.answers.reason).to.equal('Vondt i kneet');
+    // still offline: the retry fails again, answers intact
+    await click(el, 'Prøv igjen');
+    await ready(el, 'failed');
+    expect(el.answers.reason).to.equal('Vondt i kneet');
+    // back online: it sends by itself
+    fail = false;
+    window.dispatchEvent(new Event('online'));
+    await ready(el, 'submitted');
+    const saved = await store.search('QuestionnaireResponse', {});
+    expect(saved.items.length).to.equal(1);
+  });
+
+  it('a cancelled hk-submit keeps the response out of the store', async () => {
+    const store = new MemoryStore();
+    const el = await form(preConsultation(), { store });
+    el.addEventListener('hk-submit', (e) => e.preventDefault());
+    await toConsent(el);
+    (root(el).querySelector('#consent-check') as HTMLInputElement).click();
+    await click(el, 'Send');
+    await ready(el, 'submitted');
+    expect((await store.search('QuestionnaireResponse', {})).items.length).to.equal(0);
+  });
+
+  it('follows the nearest lang', async () => {
+    const el = await form(preConsultation());
+    expect(button(el, 'Neste')).to.exist;
+    el.parentElement!.setAttribute('lang', 'en');
+    await settled(el);
+    await settled(el);
+    expect(button(el, 'Next')).to.exist;
+    el.parentElement!.setAttribute('lang', 'nn');
+    await settled(el);
+    await settled(el);
+    expect(root(el).textContent).to.contain('valfritt');
+  });
+
+  it('renders every question type accessibly; a repeating group moves focus on add and remove', async () => {
+    const el = await form(allTypes());
+    await expectAccessible(el);
+    const r = root(el);
+    expect(r.querySelector('[part="unit"]')!.textContent).to.equal('cm');
+    expect(r.querySelector('input[type="date"]')).to.exist;
+    expect(r.querySelector('input[type="time"]')).to.exist;
+    expect(r.querySelector('textarea')).to.exist;
+    expect(r.querySelector('select')).to.exist;
+    expect(r.querySelector('input[type="search"]')).to.exist;
+    expect(r.querySelector('input[type="file"]')).to.exist;
+    expect(r.querySelectorAll('.scale input[type="radio"]').length).to.equal(11);
+    // the filter narrows the select
+    const filter = r.querySelector<HTMLInputElement>('input[type="search"]')!;
+    filter.value = 'sve';
+    filter.dispatchEvent(new Event('input'));
+    await settled(el);
+    expect([...r.querySelectorAll('select option')].map((o) => o.textContent)).to.deep.equal(['Velg …', 'Sverige']);
+    await click(el, 'Legg til');
+    expect(r.activeElement?.textContent).to.equal('Legemiddel nr. 2');
+    await expectAccessible(el);
+    const removes = [...r.querySelectorAll('[part="remove-button"]')] as HTMLButtonElement[];
+    removes[1]!.click();
+    await settled(el);
+    expect(r.activeElement?.textContent).to.equal('Legemiddel nr. 1');
+  });
+
+  it('renders SurveyJS JSON: matrix, rating with end labels, multiple text, a calculated value announced politely', async () => {
+    const el = await form(surveyJs);
+    await expectAccessible(el);
+    const r = root(el);
+    expect(r.querySelectorAll('.matrix-row').length).to.equal(2);
+    expect(r.querySelector('.scale-ends')!.textContent).to.contain('Svært dårlig');
+    await fill(el, 'Tall A', '21');
+    const output = r.querySelector('output')!;
+    expect(output.getAttribute('aria-live')).to.equal('polite');
+    expect(output.textContent).to.equal('42');
+    const radio = r.querySelector<HTMLInputElement>('.matrix-row input')!;
+    radio.click();
+    await settled(el);
+    expect(el.answers.phq).to.deep.equal({ interest: 0 });
+  });
+
+  it('shows one question per page', async () => {
+    const el = await form(preConsultation(), { oneQuestion: true });
+    expect(root(el).querySelectorAll('[part~="question"]').length).to.equal(1);
+    expect(root(el).textContent).to.contain('Spørsmål 1 av');
+  });
+
+  it('shows a submitted response read-only', async () => {
+    const built = buildQuestionnaireResponse(preConsultation(), { reason: 'Kontroll', weight: 70 }, { status: 'completed' });
+    if (!built.ok) throw new Error('build');
+    const el = await fixtureInLang<HkHealthForm>(
+      html`<hk-health-form read-only .questionnaire=${preConsultation()} .response=${built.value.response}></hk-health-form>`,
+    );
+    await ready(el, 'readOnly');
+    expect(root(el).textContent).to.contain('Kontroll');
+    expect(root(el).querySelector('input')).to.equal(null);
+    await expectAccessible(el);
+  });
+
+  it('says whose form it is when someone fills in on behalf', async () => {
+    const el = await fixtureInLang<HkHealthForm>(
+      html`<hk-health-form .questionnaire=${preConsultation()} .patient=${patient} .filledInBy=${{ reference: 'RelatedPerson/r1', display: 'Ola Nordmann' }}></hk-health-form>`,
+    );
+    await ready(el);
+    expect(root(el).querySelector('.on-behalf')!.textContent).to.contain('Ola Nordmann fyller ut skjemaet på vegne av Kari Nordmann');
+  });
+  it('shows the PHQ-9 score on the receipt', async () => {
+    // The dev server may serve the fixture as JSON or, once esbuild has seen it, as a JS module.
+    const url = '/packages/core/src/fhir/fixtures/phq9.questionnaire.json';
+    const text = await (await fetch(url)).text();
+    const phq9: unknown = text.trimStart().startsWith('{') ? JSON.parse(text) : ((await import(/* @vite-ignore */ url)) as { default: unknown }).default;
+    const el = await form(phq9, { patient });
+    const groups = [...root(el).querySelectorAll('fieldset')].slice(0, 9);
+    expect(groups.length).to.equal(9);
+    // 2 on every item: 18
+    for (const g of groups) g.querySelectorAll('input')[2]!.click();
+    await settled(el);
+    while (el.step === 'filling') {
+      const next = root(el).querySelector<HTMLButtonElement>('[part~="next-button"]')!;
+      next.click();
+      await settled(el);
+      if (root(el).querySelector('#error-summary')) break;
+    }
+    expect(el.step).to.equal('review');
+    await click(el, 'Neste');
+    (root(el).querySelector('#consent-check') as HTMLInputElement).click();
+    await click(el, 'Send');
+    await ready(el, 'submitted');
+    const score = root(el).querySelector('[part="score"]')!.textContent!.replace(/\s+/g, ' ');
+    expect(score).to.contain('PHQ-9: 18 av 27 poeng');
+    expect(score).to.contain('selvskading');
+    await expectAccessible(el);
+  });
+
+  it('offers name, birth date and a valid fødselsnummer from the Patient, and never an invalid one', async () => {
+    const q = {
+      resourceType: 'Questionnaire',
+      url: 'https://helsekit.test/Questionnaire/id',
+      status: 'active',
+      item: [
+        { linkId: 'name', type: 'string', text: 'Navn' },
+        { linkId: 'birthdate', type: 'date', text: 'Fødselsdato' },
+        { linkId: 'fnr', type: 'string', text: 'Fødselsnummer' },
+      ],
+    };
+    const withFnr = (value: string): Patient => ({ ...patient, identifier: [{ system: 'urn:oid:2.16.578.1.12.4.1.4.1', value }] });
+    const el = await form(q, { patient: withFnr('17058012345') });
+    // checksum fails: not offered
+    expect(el.answers.fnr).to.equal(undefined);
+    expect(el.answers.name).to.equal('Kari Nordmann');
+    expect(el.answers.birthdate).to.equal('1980-05-17');
+    expect(root(el).textContent).to.contain('Fra opplysningene vi har om deg');
+    el.parentElement!.remove();
+    const ok = await form(q, { patient: withFnr('01010012356') });
+    expect(ok.answers.fnr).to.equal('01010012356');
+  });
+
+  it('never overwrites a newer draft from another tab', async () => {
+    const store = new MemoryStore();
+    const first = await form(preConsultation(), { store, patient });
+    const second = await form(preConsultation(), { store, patient });
+    const saved = oneEvent(first, 'hk-draft-saved');
+    await fill(first, 'Hva gjelder timen?', 'Fra fane 1');
+    await saved;
+    const conflict = oneEvent(second, 'hk-error') as Promise<HkErrorEvent>;
+    await fill(second, 'Hva gjelder timen?', 'Fra fane 2');
+    expect((await conflict).detail.reason).to.equal('draft-conflict');
+    await settled(second);
+    expect(root(second).querySelector('[part="status"]')!.textContent).to.contain('endret et annet sted');
+    const draft = await store.loadDraft({ questionnaire: 'https://helsekit.test/Questionnaire/pre', subject: 'Patient/p1' });
+    expect(JSON.stringify(draft!.response)).to.contain('Fra fane 1');
+  });
+});

@@ -1,0 +1,77 @@
+import { expect, fixtureCleanup } from '@open-wc/testing';
+import type { HkTriage } from '@helsekit/triage';
+import { settled } from '@helsekit/base/testing/index';
+import { answer, answerAll, chooseReason, click, field, part, triage } from './helpers.js';
+
+const KEY = 'hk-triage:persist-test';
+
+describe('<hk-triage> persistence', () => {
+  beforeEach(() => {
+    sessionStorage.clear();
+    localStorage.clear();
+  });
+  afterEach(() => {
+    sessionStorage.clear();
+  });
+
+  it('persist="session": a reload resumes on the same question with the answers', async () => {
+    let el: HkTriage = await triage({ persist: 'session', persistKey: 'persist-test' });
+    await chooseReason(el, 'Feber hos voksne');
+    await click(el, 'none-button');
+    await answerAll(el, [['measured', 'yes']]);
+    await answer(el, '38,7', false);
+    expect(sessionStorage.getItem(KEY)).to.be.a('string');
+    // The stored snapshot carries the chosen protocol and the answers, not the whole protocol list.
+    expect(JSON.parse(sessionStorage.getItem(KEY)!).context.protocols).to.deep.equal([]);
+    // A reload: the element goes away, a new one with the same key comes.
+    fixtureCleanup();
+    el = await triage({ persist: 'session', persistKey: 'persist-test' });
+    expect(el.matches(':state(questions)')).to.be.true;
+    expect(part(el, 'question')!.dataset['question']).to.equal('temperature');
+    expect(field(el).value).to.equal(38.7);
+    await click(el, 'back-button');
+    expect(field(el).value).to.equal('yes');
+  });
+
+  it('a different persist-key does not resume', async () => {
+    const el = await triage({ persist: 'session', persistKey: 'persist-test' });
+    await chooseReason(el, 'Smerter i brystet');
+    await click(el, 'none-button');
+    fixtureCleanup();
+    const other = await triage({ persist: 'session', persistKey: 'another' });
+    expect(other.matches(':state(choosingReason)')).to.be.true;
+  });
+
+  it('is cleared on restart and when finished', async () => {
+    const el = await triage({ persist: 'session', persistKey: 'persist-test', protocolId: 'chest-pain' });
+    expect(sessionStorage.getItem(KEY)).to.equal(null);
+    await click(el, 'none-button');
+    expect(sessionStorage.getItem(KEY)).to.be.a('string');
+    el.restart();
+    expect(sessionStorage.getItem(KEY)).to.equal(null);
+    await settled(el);
+    await click(el, 'none-button');
+    await answerAll(el, [['last-pain', 'now'], ['heart-disease', 'no']]);
+    expect(sessionStorage.getItem(KEY)).to.be.a('string');
+    await click(el, 'finish-button');
+    expect(el.matches(':state(done)')).to.be.true;
+    expect(sessionStorage.getItem(KEY)).to.equal(null);
+  });
+
+  it('persist="none" (the default) writes nothing to sessionStorage or localStorage', async () => {
+    const el = await triage();
+    await chooseReason(el, 'Feber hos voksne');
+    await click(el, 'none-button');
+    await answerAll(el, [['measured', 'no'], ['fever-days', '1'], ['weak-immune', 'no'], ['drinking', 'yes'], ['symptoms', ['none']]]);
+    expect(el.matches(':state(outcome)')).to.be.true;
+    expect(sessionStorage.length).to.equal(0);
+    expect(localStorage.length).to.equal(0);
+  });
+
+  it('ignores a corrupt stored entry and starts afresh', async () => {
+    sessionStorage.setItem(KEY, '{"value":"questions","context":null}');
+    const el = await triage({ persist: 'session', persistKey: 'persist-test' });
+    expect(el.matches(':state(choosingReason)')).to.be.true;
+    expect(sessionStorage.getItem(KEY)).to.equal(null);
+  });
+});
