@@ -64,7 +64,7 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-async function loadOnce(browser, url, { cpuThrottle = 1, timeoutMs = 60000, action } = {}) {
+async function loadOnce(browser, url, { cpuThrottle = 1, timeoutMs = 180000, action } = {}) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   const cdp = await page.createCDPSession();

@@ -3,6 +3,7 @@
 import { autoload } from './autoloader.js';
 
 const base = () => import('@helsekit/base/define');
+const dashboard = () => import('@helsekit/measurement-dashboard/define');
 
 autoload({
   'hk-provider': base,
@@ -12,4 +13,6 @@ autoload({
   'hk-date-input': base,
   'hk-triage': () => import('@helsekit/triage/define'),
   'hk-health-form': () => import('@helsekit/health-form/define'),
+  'hk-measurement-dashboard': dashboard,
+  'hk-clinic-worklist': dashboard,
 });

@@ -84,6 +84,22 @@ describe('toView', () => {
     assert.equal(view.can.finish, true);
   });
 
+  it('outcome from several ticked red flags: all of them in the reason, what to do now from the deciding ones', () => {
+    const view = toView(run([{ type: 'REDFLAGS.SET', ids: ['rf-breathing', 'general-speech', 'general-paralysis'] }]), 'en-GB');
+    assert.equal(view.outcome?.disposition, 'call-113');
+    assert.equal(view.outcome?.reason.kind, 'red-flag');
+    assert.deepEqual(view.outcome?.reason.answers.map((a) => [a.questionId, a.answer]), [
+      ['general-paralysis', 'Yes'],
+      ['general-speech', 'Yes'],
+      ['rf-breathing', 'Yes'],
+    ]);
+    assert.deepEqual(view.outcome?.reason.texts.at(-1)?.text, 'Harder to breathe?');
+    // The 116117 flag's "Call 116117" does not stand beside "Call 113 now".
+    assert.equal(view.outcome?.whatToDoNow.length, 1);
+    assert.match(view.outcome?.whatToDoNow[0]?.text ?? '', /113/);
+    assert.equal(view.outcome?.reason.dontKnowNote, null);
+  });
+
   it('outcome from a rule: the reason and the answers behind it, advice and safety net', () => {
     const events = [{ type: 'REDFLAGS.NONE' }, answer('has-fever', 'yes'), { type: 'STEP.NEXT' }, answer('temp', 'dontknow'), { type: 'STEP.NEXT' }, answer('days', 1), { type: 'STEP.NEXT' }, answer('age', 30), { type: 'STEP.NEXT' }, answer('where', 'home'), { type: 'STEP.NEXT' }, answer('symptoms', []), { type: 'STEP.NEXT' }] as TriageEvent[];
     const view = toView(run(events), 'en-GB');
