@@ -136,7 +136,7 @@ const fromYesNo = (v: unknown) => (v === 'dont-know' ? DONT_KNOW : v);
  * @csspart urgency - The urgency in words ("Akutt", "Haster", "I dag" …).
  * @csspart call-link - The `tel:113` / `tel:116117` link on an emergency outcome.
  * @csspart what-to-do-now - What to do now, on a red-flag outcome.
- * @csspart reason - Why: the rule or red flag and the answers that decided it.
+ * @csspart reason - Why: the rule and the answers that decided it, or every red flag the person ticked.
  * @csspart advice - What you can do.
  * @csspart safety-net - When to ring 116117 or 113.
  * @csspart what-next - What happens next.
@@ -542,7 +542,8 @@ export class HkTriage extends HkElement {
     if (checked) this.#checked.add(id);
     else {
       this.#checked.delete(id);
-      // An earlier tick (kept when the person came back) must not decide any more.
+      // An earlier tick (kept when the person came back) must not decide any more, also not after "Nei,
+      // ingenting av dette" (REDFLAGS.NONE keeps an earlier positive answer).
       this.#send({ type: 'ANSWER.SET', questionId: id, value: 'no' });
     }
     this.#redFlagError = '';
@@ -550,17 +551,14 @@ export class HkTriage extends HkElement {
   }
 
   #confirmRedFlags(): void {
-    const context = this.#machine.snapshot.context;
-    const flags = this.#view().redFlags.map((f) => f.id).filter((id) => this.#checked.has(id));
-    if (flags.length === 0) {
+    const ids = this.#view().redFlags.map((f) => f.id).filter((id) => this.#checked.has(id));
+    if (ids.length === 0) {
       this.#showRedFlagError(this.#localize.t.triageRedFlagsNothingChecked);
       return;
     }
-    // A tick ends the triage at once; the most urgent ticked flag goes first, so it is the one that decides.
-    const all = [...(context.protocol ? context.protocol.redFlags : [])];
-    const urgency = (id: string) => (all.find((f) => f.id === id)?.disposition === 'call-116117' ? 1 : 0);
-    flags.sort((a, b) => urgency(a) - urgency(b));
-    this.#send({ type: 'ANSWER.SET', questionId: flags[0]!, value: 'yes' });
+    // Every tick goes to the machine, which ends the triage at once in the most urgent one's disposition and
+    // reports them all (the reason, the Bundle): the GP office and AMK see every red flag the person ticked.
+    this.#send({ type: 'REDFLAGS.SET', ids });
   }
 
   #noneOfThese(): void {

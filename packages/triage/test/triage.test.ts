@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import { messages } from '@helsekit/core';
-import type { HkTriage } from '@helsekit/triage';
+import type { Observation } from 'fhir/r4';
+import type { HkTriage, HkTriageCompleteEvent } from '@helsekit/triage';
 import { deepActiveElement, expectAccessible, fixtureInLang, press, settled, tab, type } from '@helsekit/base/testing/index';
 import { answer, answerAll, chooseReason, click, field, headingHasFocus, part, root, text, tickRedFlag, triage } from './helpers.js';
 
@@ -98,14 +99,6 @@ describe('<hk-triage> accessibility in every state', () => {
     expect(text(el, 'reason')).to.contain('Er det tyngre å puste enn vanlig?');
   });
 
-  it('the most urgent ticked red flag decides when several are ticked', async () => {
-    const el = await triage({ protocolId: 'fever-adult' });
-    await tickRedFlag(el, 'fever-breathing-moderate');
-    await tickRedFlag(el, 'general-paralysis');
-    await click(el, 'next-button');
-    expect(part<HTMLAnchorElement>(el, 'call-link')!.getAttribute('href')).to.equal('tel:113');
-  });
-
   it('ticks and "none of these" together are refused, never read as none', async () => {
     const el = await triage({ protocolId: 'fever-adult' });
     await tickRedFlag(el, 'fever-limp');
@@ -199,6 +192,54 @@ describe('<hk-triage> by keyboard alone', () => {
     expect(el.matches(':state(outcome)')).to.be.true;
     expect(headingHasFocus(el)).to.be.true;
     expect(text(el, 'heading')).to.equal('Du kan trolig ta deg av dette selv');
+    before.remove();
+  });
+
+  it('ticks two red flags (113 and 116117) and confirms: 113, both in "why" and both in the hk-complete Bundle', async () => {
+    const el = await triage({ protocolId: 'fever-adult' });
+    const completed: HkTriageCompleteEvent[] = [];
+    el.addEventListener('hk-complete', (e) => completed.push(e as HkTriageCompleteEvent));
+    const before = document.createElement('button');
+    before.textContent = 'før';
+    el.before(before);
+    before.focus();
+    const boxes = [...root(el).querySelectorAll<HTMLInputElement>('[part="red-flags"] input[type="checkbox"]')];
+    const moderate = boxes.findIndex((b) => b.value === 'fever-breathing-moderate');
+    expect(moderate).to.be.greaterThan(0);
+
+    await tab();
+    expect(deepActiveElement()).to.equal(boxes[0]);
+    expect(boxes[0]!.value).to.equal('general-paralysis');
+    await press('Space');
+    await tab(moderate);
+    expect(deepActiveElement()).to.equal(boxes[moderate]);
+    await press('Space');
+    await settled(el);
+    expect(boxes.filter((b) => b.checked).map((b) => b.value)).to.deep.equal(['general-paralysis', 'fever-breathing-moderate']);
+    // Past the remaining boxes and "Nei" to "Ja, noe av dette gjelder".
+    await tab(boxes.length - moderate + 1);
+    expect(deepActiveElement()).to.equal(part(el, 'next-button'));
+    await press('Enter');
+    await settled(el);
+
+    expect(el.matches(':state(outcome)')).to.be.true;
+    expect(headingHasFocus(el)).to.be.true;
+    expect(part<HTMLAnchorElement>(el, 'call-link')!.getAttribute('href')).to.equal('tel:113');
+    expect(completed.length).to.equal(1);
+    const { disposition, bundle } = completed[0]!.detail;
+    expect(disposition).to.equal('call-113');
+    const observations = (bundle.entry ?? []).map((e) => e.resource).filter((r): r is Observation => r?.resourceType === 'Observation');
+    const flags = observations.filter((o) => o.code.coding?.[0]?.code !== 'disposition');
+    expect(flags.map((o) => o.code.coding?.[0]?.code)).to.deep.equal(['general/general-paralysis', 'fever-adult/fever-breathing-moderate']);
+    expect(flags.map((o) => o.valueCodeableConcept?.coding?.[0]?.code)).to.deep.equal(['Y', 'Y']);
+    // "Why" lists both, the 113 sign first; what to do now is the 113 advice only.
+    const why = text(el, 'reason');
+    const paralysis = why.indexOf('fått ny lammelse eller skjevhet i ansiktet');
+    const breathing = why.indexOf('Er det tyngre å puste enn vanlig?');
+    expect(paralysis).to.be.greaterThan(-1);
+    expect(breathing).to.be.greaterThan(paralysis);
+    expect(text(el, 'what-to-do-now')).to.contain('Ring 113 nå').and.not.contain('116117');
+    await expectAccessible(el);
     before.remove();
   });
 

@@ -113,6 +113,20 @@ describe('priority, performer and period per disposition', () => {
     assert.equal(sr?.reasonReference?.length, 2);
   });
 
+  it('every positive red flag is reported, not only the deciding ones (113 and 116117 ticked together)', () => {
+    const bundle = toTriageBundle(result({}, { ...allNo, 'rf-breathing': 'yes', 'general-speech': 'yes' }), { now, language: 'en' });
+    const observations = ofType<Observation>(bundle, 'Observation');
+    const flags = observations.filter((o) => o.code.coding?.[0]?.code !== 'disposition');
+    assert.deepEqual(flags.map((o) => o.code.coding?.[0]?.code), ['general/general-speech', 'fixture/rf-breathing']);
+    const disposition = observations.find((o) => o.code.coding?.[0]?.code === 'disposition');
+    assert.equal(disposition?.valueCodeableConcept?.coding?.[0]?.code, 'call-113');
+    assert.equal(disposition?.derivedFrom?.length, 3);
+    assert.match(disposition?.note?.[0]?.text ?? '', /^Has speech suddenly become slurred.* Harder to breathe\?$/);
+    const [sr] = ofType<ServiceRequest>(bundle, 'ServiceRequest');
+    assert.equal(sr?.priority, 'stat');
+    assert.deepEqual(sr?.reasonReference?.map((r) => byUrl(bundle, r.reference)?.id), flags.map((o) => o.id));
+  });
+
   it('self-care gets a CarePlan with advice and safety net, and no ServiceRequest', () => {
     const bundle = toTriageBundle(result({ 'has-fever': 'no', days: 1, age: 30, where: 'home', symptoms: [] }), { now, language: 'en' });
     assert.equal(ofType(bundle, 'ServiceRequest').length, 0);

@@ -327,11 +327,14 @@ export function reasonInWords(result: TriageResult, lang: ContentLanguage): stri
   const { decision, protocol } = result;
   const reason = decision.reason;
   switch (reason.kind) {
-    case 'red-flag':
-      return allRedFlags(protocol)
-        .filter((f) => reason.redFlagIds.includes(f.id))
+    case 'red-flag': {
+      // Every positive red flag, the most urgent first (the order of the reason).
+      const flags = allRedFlags(protocol);
+      return reason.redFlagIds
+        .flatMap((id) => flags.filter((f) => f.id === id))
         .map((f) => localize(f.text, lang).text)
         .join(' ');
+    }
     case 'rule': {
       const rule = protocol.rules.find((r) => r.id === reason.ruleId);
       return rule ? localize(rule.reason, lang).text : '';

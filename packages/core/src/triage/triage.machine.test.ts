@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { createActor, type Snapshot } from 'xstate';
+import type { Observation, ServiceRequest } from 'fhir/r4';
 import type { TriageAnswer } from './protocol.types.js';
 import { fixtureProtocol } from './triage.fixtures.js';
 import { triageMachine, type TriageEmitted, type TriageEvent, type TriageInput } from './triage.machine.js';
@@ -85,6 +86,56 @@ describe('triage machine: reason and red flags', () => {
     t.send(answer('rf-breathing', 'dontknow'));
     assert.equal(t.state(), 'outcome');
     assert.equal(t.ctx().decision?.disposition, 'call-116117');
+  });
+
+  it('REDFLAGS.SET records every ticked red flag, decides by the most urgent and reports them all', () => {
+    const t = start();
+    t.send({ type: 'REDFLAGS.SET', ids: ['rf-breathing', 'general-speech'] });
+    assert.equal(t.state(), 'outcome');
+    // Ticked "yes", every other red flag on the screen "no".
+    const expected = Object.fromEntries(allRedFlags(t.protocol).map((f) => [f.id, f.id === 'rf-breathing' || f.id === 'general-speech' ? 'yes' : 'no']));
+    assert.deepEqual(t.ctx().redFlagAnswers, expected);
+    assert.deepEqual(t.ctx().decision, {
+      disposition: 'call-113',
+      reason: { kind: 'red-flag', redFlagIds: ['general-speech', 'rf-breathing'], viaDontKnow: false },
+    });
+    const [completed] = t.of('triage.completed');
+    assert.equal(completed?.disposition, 'call-113');
+    const observations = (completed?.bundle.entry ?? []).map((e) => e.resource).filter((r): r is Observation => r?.resourceType === 'Observation');
+    const flags = observations.filter((o) => o.code.coding?.[0]?.code !== 'disposition');
+    assert.deepEqual(flags.map((o) => o.code.coding?.[0]?.code), ['general/general-speech', 'fixture/rf-breathing']);
+    assert.deepEqual(flags.map((o) => o.valueCodeableConcept?.coding?.[0]?.code), ['Y', 'Y']);
+    const disposition = observations.find((o) => o.code.coding?.[0]?.code === 'disposition');
+    assert.match(disposition?.note?.[0]?.text ?? '', /Har talen plutselig blitt utydelig.*Harder to breathe\? \(nb\)/);
+    const request = completed?.bundle.entry?.find((e) => e.resource?.resourceType === 'ServiceRequest')?.resource as ServiceRequest | undefined;
+    assert.equal(request?.priority, 'stat');
+    assert.equal(request?.reasonReference?.length, 2);
+    assert.equal(t.of('triage.analytics')[0]?.analytics.decidedBy, 'red-flag');
+  });
+
+  it('REDFLAGS.SET with one 116117 flag gives 116117; empty, unknown or off-screen lists are refused', () => {
+    const t = start();
+    t.send({ type: 'REDFLAGS.SET', ids: [] }, { type: 'REDFLAGS.SET', ids: ['rf-breathing', 'has-fever'] });
+    assert.equal(t.state(), 'redFlags');
+    assert.deepEqual(t.ctx().redFlagAnswers, {});
+    t.send({ type: 'REDFLAGS.SET', ids: ['rf-breathing'] });
+    assert.equal(t.ctx().decision?.disposition, 'call-116117');
+
+    const u = start();
+    u.send({ type: 'REDFLAGS.NONE' }, { type: 'REDFLAGS.SET', ids: ['general-speech'] });
+    assert.equal(u.state(), 'questions');
+    assert.equal(u.ctx().redFlagAnswers['general-speech'], 'no');
+  });
+
+  it('back from a REDFLAGS.SET outcome keeps the ticks; a new REDFLAGS.SET replaces them', () => {
+    const t = start();
+    t.send({ type: 'REDFLAGS.SET', ids: ['general-speech', 'rf-breathing'] }, { type: 'STEP.BACK' });
+    assert.equal(t.state(), 'redFlags');
+    assert.equal(t.ctx().redFlagAnswers['general-speech'], 'yes');
+    t.send({ type: 'REDFLAGS.SET', ids: ['rf-breathing'] });
+    assert.equal(t.ctx().redFlagAnswers['general-speech'], 'no');
+    assert.deepEqual(t.ctx().decision?.reason, { kind: 'red-flag', redFlagIds: ['rf-breathing'], viaDontKnow: false });
+    assert.equal(t.of('triage.completed').length, 2);
   });
 
   it('needs every red flag answered before STEP.NEXT, or REDFLAGS.NONE', () => {
@@ -284,6 +335,21 @@ describe('triage machine: persistence', () => {
     r.send(answer('symptoms', []), { type: 'STEP.NEXT' });
     assert.equal(r.state(), 'outcome');
     assert.equal(r.ctx().decision?.disposition, 'gp-same-day');
+  });
+
+  it('resumes on a REDFLAGS.SET outcome with every ticked red flag after a JSON round trip', () => {
+    const t = start();
+    t.send({ type: 'REDFLAGS.SET', ids: ['general-speech', 'rf-breathing'] });
+    const r = start({}, JSON.parse(JSON.stringify(t.actor.getPersistedSnapshot())));
+    assert.equal(r.state(), 'outcome');
+    assert.deepEqual(r.ctx().redFlagAnswers, t.ctx().redFlagAnswers);
+    assert.deepEqual(r.ctx().decision, t.ctx().decision);
+    assert.deepEqual(r.ctx().decision?.reason, { kind: 'red-flag', redFlagIds: ['general-speech', 'rf-breathing'], viaDontKnow: false });
+    // Back on the red-flag screen the ticks are still there, and unticking one gives the other's outcome.
+    r.send({ type: 'STEP.BACK' });
+    assert.equal(r.state(), 'redFlags');
+    r.send({ type: 'REDFLAGS.SET', ids: ['rf-breathing'] });
+    assert.equal(r.ctx().decision?.disposition, 'call-116117');
   });
 
   it('resumes on the outcome and on the reason screen', () => {

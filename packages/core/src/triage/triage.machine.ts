@@ -4,8 +4,11 @@
  *
  * choosingReason → redFlags → questions (one per screen) → outcome → handoff → done
  *
- * - redFlags is one screen with every red flag (general 113 list first). A "yes" or "vet ikke" ends triage at
- *   once in that red flag's disposition; REDFLAGS.NONE answers every unanswered one "no" and moves on.
+ * - redFlags is one screen with every red flag (general 113 list first). REDFLAGS.SET is the screen answered at
+ *   once, as a checkbox group sends it: every listed red flag "yes", every other one "no", then the outcome in the
+ *   most urgent of their dispositions, with all of them in the reason and the Bundle. A per-flag ANSWER.SET "yes"
+ *   or "vet ikke" ends triage at once in that red flag's disposition (a "no" is only recorded); REDFLAGS.NONE
+ *   answers every unanswered one "no" and moves on (an earlier positive answer still decides).
  * - questions: ANSWER.SET for the question on screen; STEP.NEXT needs a valid answer; STEP.BACK keeps answers.
  *   Questions that are not enabled are skipped and their answers dropped.
  * - outcome: the decision (`triage.rules.ts`) and the emitted `triage.completed` with the FHIR Bundle. It is
@@ -61,6 +64,8 @@ export interface TriageInput {
 export type TriageEvent =
   | { type: 'REASON.SELECT'; protocolId: string }
   | { type: 'ANSWER.SET'; questionId: string; value: TriageAnswer }
+  /** The red-flag screen answered at once: these red flags "yes" (at least one), every other one "no". */
+  | { type: 'REDFLAGS.SET'; ids: string[] }
   | { type: 'REDFLAGS.NONE' }
   | { type: 'STEP.NEXT' }
   | { type: 'STEP.BACK' }
@@ -156,6 +161,11 @@ export const triageMachine = setup({
       context.protocol !== null &&
       allRedFlags(context.protocol).some((f) => f.id === event.questionId) &&
       (event.value === 'yes' || event.value === 'no' || event.value === DONT_KNOW),
+    isRedFlagSelection: ({ context, event }) => {
+      if (event.type !== 'REDFLAGS.SET' || context.protocol === null || !Array.isArray(event.ids) || event.ids.length === 0) return false;
+      const known = new Set(allRedFlags(context.protocol).map((f) => f.id));
+      return event.ids.every((id) => typeof id === 'string' && known.has(id));
+    },
     isPositiveRedFlagAnswer: ({ event }) =>
       event.type === 'ANSWER.SET' && (event.value === 'yes' || event.value === DONT_KNOW),
     hasPositiveRedFlag: ({ context }) => context.protocol !== null && decideRedFlags(context.protocol, context.redFlagAnswers) !== null,
@@ -183,6 +193,12 @@ export const triageMachine = setup({
     setRedFlagAnswer: assign({
       redFlagAnswers: ({ context, event }) =>
         event.type === 'ANSWER.SET' ? { ...context.redFlagAnswers, [event.questionId]: event.value as YesNoDontKnow } : context.redFlagAnswers,
+    }),
+    setRedFlagSelection: assign({
+      redFlagAnswers: ({ context, event }) =>
+        event.type === 'REDFLAGS.SET'
+          ? Object.fromEntries(allRedFlags(context.protocol!).map((f) => [f.id, event.ids.includes(f.id) ? 'yes' : 'no'] as const))
+          : context.redFlagAnswers,
     }),
     answerRemainingRedFlagsNo: assign({
       redFlagAnswers: ({ context }) => {
@@ -295,6 +311,11 @@ export const triageMachine = setup({
           },
           { guard: 'isRedFlagAnswer', actions: 'setRedFlagAnswer' },
         ],
+        'REDFLAGS.SET': {
+          guard: 'isRedFlagSelection',
+          target: 'outcome',
+          actions: ['setRedFlagSelection', 'decideOutcome', 'emitCompleted', 'emitCompletedAnalytics'],
+        },
         'REDFLAGS.NONE': [
           { guard: 'hasPositiveRedFlag', target: 'outcome', actions: ['decideOutcome', 'emitCompleted', 'emitCompletedAnalytics'] },
           { guard: 'hasQuestions', target: 'questions', actions: ['answerRemainingRedFlagsNo', 'goToFirstQuestion'] },

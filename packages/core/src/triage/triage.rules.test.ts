@@ -247,6 +247,32 @@ describe('decide: table of typical cases', () => {
     assert.deepEqual(decision.reason, { kind: 'red-flag', redFlagIds: ['general-speech', 'rf-bleeding'], viaDontKnow: true });
   });
 
+  it('lists every positive red flag, the most urgent first, when their dispositions differ', () => {
+    // A 116117 flag before a 113 flag on the screen: the reason still starts with the 113 one.
+    const swapped = fixtureProtocol();
+    swapped.redFlags.reverse();
+    const decision = decide(swapped, { 'rf-breathing': 'yes', 'rf-bleeding': 'yes', 'general-chest-pain-5min': 'yes' }, {});
+    assert.deepEqual(decision, {
+      disposition: 'call-113',
+      reason: { kind: 'red-flag', redFlagIds: ['general-chest-pain-5min', 'rf-bleeding', 'rf-breathing'], viaDontKnow: false },
+    });
+  });
+
+  it('"vet ikke" on the red-flag screen still counts as "yes", alone or beside a "yes"', () => {
+    assert.equal(decide(protocol, { ...allNo, 'rf-breathing': 'dontknow' }, {}).disposition, 'call-116117');
+    // "Vet ikke" on the 113 flag lifts a 116117 "yes" to 113.
+    assert.deepEqual(decide(protocol, { ...allNo, 'rf-bleeding': 'dontknow', 'rf-breathing': 'yes' }, {}), {
+      disposition: 'call-113',
+      reason: { kind: 'red-flag', redFlagIds: ['rf-bleeding', 'rf-breathing'], viaDontKnow: true },
+    });
+    // A "vet ikke" that does not decide is still listed and marked.
+    assert.deepEqual(decide(protocol, { ...allNo, 'rf-bleeding': 'yes', 'rf-breathing': 'dontknow' }, {}).reason, {
+      kind: 'red-flag',
+      redFlagIds: ['rf-bleeding', 'rf-breathing'],
+      viaDontKnow: true,
+    });
+  });
+
   it('falls back to the most urgent reachable disposition when "vet ikke" readings explode', () => {
     const many = fixtureProtocol();
     many.questions = Array.from({ length: 13 }, (_, i) => ({ id: `q${i}`, kind: 'yes-no-dontknow' as const, text: many.title }));

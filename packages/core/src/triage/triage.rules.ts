@@ -334,7 +334,10 @@ export function enabledQuestions(protocol: Protocol, answers: Answers): Question
 export type DecisionReason =
   | {
       kind: 'red-flag';
-      /** The positive red flags that gave this disposition. */
+      /**
+       * Every positive red flag (answered "yes" or "vet ikke"), the most urgent first, then in screen order. The
+       * disposition is the most urgent of theirs; all of them are shown and reported, not only the deciding ones.
+       */
       redFlagIds: string[];
       /** True when at least one of them was answered "vet ikke". */
       viaDontKnow: boolean;
@@ -365,18 +368,22 @@ export function positiveRedFlags(protocol: Protocol, redFlagAnswers: RedFlagAnsw
   return allRedFlags(protocol).filter((f) => redFlagAnswers[f.id] === 'yes' || redFlagAnswers[f.id] === DONT_KNOW);
 }
 
-/** The red-flag decision, or null when every red flag is "no" or unanswered. */
+/**
+ * The red-flag decision, or null when every red flag is "no" or unanswered: the most urgent disposition of the
+ * positive red flags, with every positive red flag as the reason (several may be ticked on the one screen).
+ */
 export function decideRedFlags(protocol: Protocol, redFlagAnswers: RedFlagAnswers): Decision | null {
   const positive = positiveRedFlags(protocol, redFlagAnswers);
   const disposition = mostUrgent(positive.map((f) => f.disposition));
   if (!disposition) return null;
-  const deciding = positive.filter((f) => f.disposition === disposition);
+  // Array sort is stable: screen order is kept within each disposition.
+  const ordered = [...positive].sort((a, b) => urgencyRank(a.disposition) - urgencyRank(b.disposition));
   return {
     disposition,
     reason: {
       kind: 'red-flag',
-      redFlagIds: deciding.map((f) => f.id),
-      viaDontKnow: deciding.some((f) => redFlagAnswers[f.id] === DONT_KNOW),
+      redFlagIds: ordered.map((f) => f.id),
+      viaDontKnow: ordered.some((f) => redFlagAnswers[f.id] === DONT_KNOW),
     },
   };
 }

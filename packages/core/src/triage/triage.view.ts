@@ -306,9 +306,13 @@ function outcomeView(
   const whatToDoNow: LocalizedView[] = [];
   let dontKnowNote: string | null = null;
   if (reason.kind === 'red-flag') {
-    for (const f of allRedFlags(protocol).filter((x) => reason.redFlagIds.includes(x.id))) {
+    // Every positive red flag is listed, the most urgent first; what to do now comes only from those whose
+    // disposition decided (a 116117 flag's "ring legevakten" must not stand next to "Ring 113 nå").
+    const flags = allRedFlags(protocol);
+    for (const f of reason.redFlagIds.flatMap((id) => flags.filter((x) => x.id === id))) {
       texts.push(loc(f.text));
       answers.push({ questionId: f.id, question: loc(f.text), answer: context.redFlagAnswers[f.id] === DONT_KNOW ? t.dontKnow : t.yes });
+      if (f.disposition !== decision.disposition) continue;
       const todo = loc(f.whatToDoNow);
       if (!whatToDoNow.some((w) => w.text === todo.text)) whatToDoNow.push(todo);
     }
