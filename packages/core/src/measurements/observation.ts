@@ -160,11 +160,13 @@ function effectiveOf(obs: Observation): string | undefined {
 }
 
 function numericValue(holder: { valueQuantity?: Quantity; valueInteger?: number }): { value: number; unit: string | undefined } | undefined {
-  if (holder.valueQuantity?.value !== undefined) {
+  // Only finite numbers are values: a string, object or NaN from a hostile source is "no value".
+  if (typeof holder.valueQuantity?.value === 'number' && Number.isFinite(holder.valueQuantity.value)) {
     const q = holder.valueQuantity;
-    return { value: q.value!, unit: q.system === UCUM && q.code !== undefined ? q.code : (q.code ?? q.unit) };
+    const unit = q.system === UCUM && q.code !== undefined ? q.code : (q.code ?? q.unit);
+    return { value: q.value!, unit: typeof unit === 'string' ? unit : undefined };
   }
-  if (holder.valueInteger !== undefined) return { value: holder.valueInteger, unit: undefined };
+  if (typeof holder.valueInteger === 'number' && Number.isFinite(holder.valueInteger)) return { value: holder.valueInteger, unit: undefined };
   return undefined;
 }
 
@@ -186,7 +188,18 @@ export function readObservations(observations: Iterable<unknown>): ReadObservati
       result.issues.push({ code: 'notAnObservation' });
       continue;
     }
-    readOne(o as Observation, result);
+    // A resource that says it is an Observation but breaks its shape (a `coding` that is not an array, a
+    // component without a code ...) is reported like a non-Observation, with nothing half-read kept.
+    const before = [result.readings.length, result.absent.length, result.issues.length] as const;
+    try {
+      readOne(o as Observation, result);
+    } catch {
+      result.readings.length = before[0];
+      result.absent.length = before[1];
+      result.issues.length = before[2];
+      const id = (o as { id?: unknown }).id;
+      result.issues.push({ code: 'notAnObservation', ...(typeof id === 'string' ? { observationId: id } : {}), detail: 'malformed' });
+    }
   }
   return result;
 }

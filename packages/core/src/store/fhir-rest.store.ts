@@ -319,10 +319,16 @@ export class FhirRestStore implements HealthStore {
     const result = await this.#request('GET', url);
     const bundle = result.body as Bundle | undefined;
     if (!bundle || bundle.resourceType !== 'Bundle') throw new StoreError('server', 'The FHIR server did not return a Bundle');
+    if ((bundle.entry !== undefined && !Array.isArray(bundle.entry)) || (bundle.link !== undefined && !Array.isArray(bundle.link))) {
+      throw new StoreError('server', 'The FHIR server returned a malformed Bundle');
+    }
+    const isObject = (x: unknown): boolean => typeof x === 'object' && x !== null;
     const items = (bundle.entry ?? [])
-      .filter((e) => e.search?.mode !== 'include' && e.search?.mode !== 'outcome' && e.resource?.resourceType === type)
+      .filter((e) => isObject(e) && e.search?.mode !== 'include' && e.search?.mode !== 'outcome' && isObject(e.resource) && e.resource?.resourceType === type)
       .map((e) => e.resource as T);
-    const nextUrl = bundle.link?.find((l) => l.relation === 'next')?.url;
+    const next: unknown = bundle.link?.find((l) => isObject(l) && l.relation === 'next')?.url;
+    if (next !== undefined && typeof next !== 'string') throw new StoreError('server', 'The FHIR server returned a malformed next link');
+    const nextUrl = next;
     if (nextUrl !== undefined && !isUnderBase(nextUrl, this.baseUrl)) {
       throw new StoreError('refused-base-url', 'The server sent a next link outside the FHIR base');
     }

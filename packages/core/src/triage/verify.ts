@@ -107,6 +107,8 @@ const isNonEmptyString = (v: Json): v is string => typeof v === 'string' && v.tr
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Deepest nesting of `all`/`any` groups the verifier reads. */
+const MAX_CONDITION_DEPTH = 32;
 
 class StructureChecker {
   readonly issues: VerifyIssue[] = [];
@@ -181,15 +183,20 @@ class StructureChecker {
     for (const key of Object.keys(v)) if (!['nb', 'nn', 'en', 'se'].includes(key)) this.error('schema', `${at}/${key}`, 'is not allowed');
   }
 
-  condition(v: Json, at: string): void {
+  condition(v: Json, at: string, depth = 0): void {
     if (!isObject(v)) {
       this.error('schema', at, 'must be a condition or a group');
       return;
     }
     if ('all' in v || 'any' in v) {
       const key = 'all' in v ? 'all' : 'any';
+      // Bounded, so a hostile protocol (10 000 nested groups, or a group that contains itself) cannot overflow the stack.
+      if (depth >= MAX_CONDITION_DEPTH) {
+        this.error('schema', at, `condition groups nest deeper than ${MAX_CONDITION_DEPTH}`);
+        return;
+      }
       if (this.object(v, at, [key]) && this.array(v[key], `${at}/${key}`, 1)) {
-        (v[key] as Json[]).forEach((child, i) => this.condition(child, `${at}/${key}/${i}`));
+        (v[key] as Json[]).forEach((child, i) => this.condition(child, `${at}/${key}/${i}`, depth + 1));
       }
       return;
     }
