@@ -188,6 +188,11 @@ export class HkHealthForm extends HkElement {
   #consented = false;
   #keepForReuse = true;
   #submitted: { response: QuestionnaireResponse; when: string; score?: PromScore } | undefined;
+  /**
+   * One identifier per submission, kept across retries: when the server stored the response but the reply was
+   * lost, the retry's conditional create (If-None-Exist on it) finds that response instead of making a second.
+   */
+  #submissionId: string | undefined;
   #failure = '';
   #storeCache: HealthStore | undefined;
   #screenIndex = 0;
@@ -316,6 +321,7 @@ export class HkHealthForm extends HkElement {
     this.#model = undefined;
     this.#offers.clear();
     this.#submitted = undefined;
+    this.#submissionId = undefined;
     this.#screenIndex = 0;
     this.#draftVersion = null;
     this.#errorSummary = [];
@@ -831,6 +837,8 @@ export class HkHealthForm extends HkElement {
     const built = buildQuestionnaireResponse(conv.questionnaire, this.answers, { ...this.#responseOptions(), status: 'completed' });
     if (!built.ok) return undefined;
     const response = built.value.response;
+    this.#submissionId ??= crypto.randomUUID();
+    response.identifier = { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${this.#submissionId}` };
     if (!this.#keepForReuse) response.meta = { ...response.meta, tag: [...(response.meta?.tag ?? []), { system: REUSE_TAG_SYSTEM, code: 'no-reuse' }] };
     const extracted = extractObservations(conv.questionnaire, response);
     return { response, observations: extracted.ok ? extracted.value.observations : [] };

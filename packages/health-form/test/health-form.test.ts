@@ -316,6 +316,32 @@ describe('<hk-health-form>', () => {
     expect(saved.items.length).to.equal(1);
   });
 
+  it('stores a response once when the reply to a send is lost and the person retries', async () => {
+    const store = new MemoryStore();
+    const put = store.put.bind(store);
+    let loseReply = true;
+    // The server stores the response, but the reply never arrives: the form must report failure, keep the
+    // answers, and a retry must not create a second response.
+    store.put = (async (r: never, o?: never) => {
+      const stored = await put(r, o);
+      if (loseReply && (r as { resourceType: string }).resourceType === 'QuestionnaireResponse') {
+        loseReply = false;
+        throw new StoreError('network', 'reply lost');
+      }
+      return stored;
+    }) as typeof store.put;
+    const el = await form(preConsultation(), { store });
+    await toConsent(el);
+    (root(el).querySelector('#consent-check') as HTMLInputElement).click();
+    await click(el, 'Send');
+    await ready(el, 'failed');
+    expect(el.answers.reason).to.equal('Vondt i kneet');
+    await click(el, 'Prøv igjen');
+    await ready(el, 'submitted');
+    const saved = await store.search('QuestionnaireResponse', {});
+    expect(saved.items.filter((r) => r.status === 'completed')).to.have.length(1);
+  });
+
   it('a cancelled hk-submit keeps the response out of the store', async () => {
     const store = new MemoryStore();
     const el = await form(preConsultation(), { store });
