@@ -237,7 +237,7 @@ export class HkClinicWorklist extends HkElement {
       </th>
       <td>
         <span class="badge sev-${row.severity}" part="status">${row.severityText}</span>
-        <br /><span class="muted">${row.tierText}</span>
+        ${row.tierText ? html`<br /><span class="muted">${row.tierText}</span>` : nothing}
         ${row.alertText ? html`<br /><span>${row.alertText}</span>` : nothing}
         ${row.reopenedText ? html`<br /><span>${row.reopenedText}</span>` : nothing}
       </td>

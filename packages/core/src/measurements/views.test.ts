@@ -130,6 +130,17 @@ describe('toWorklistView', () => {
     assert.deepEqual([kari.canAcknowledge, kari.canSnooze, kari.canResolve], [true, true, true]);
     assert.equal(v.countText, '3 pasienter');
   });
+  it('offers no follow-up for a green patient with no concern and no alert, but does for a concern', () => {
+    const ctx = worklistContext([patient('Nils'), patient('Aisha', { concern: true })]);
+    const v = toWorklistView({ value: { data: 'ready', alerts: 'idle' }, context: ctx }, nb, f, now);
+    const nils = v.rows.find((r) => r.id === 'Nils')!;
+    const aisha = v.rows.find((r) => r.id === 'Aisha')!;
+    assert.equal(nils.tierText, undefined);
+    assert.deepEqual([nils.canAcknowledge, nils.canSnooze, nils.canResolve], [false, false, false]);
+    assert.doesNotMatch(nils.ariaLabel, /Trenger oppfølging/);
+    assert.equal(aisha.tierText, 'Trenger oppfølging');
+    assert.equal(aisha.canAcknowledge, true);
+  });
   it('says when the filter matches nobody, when the list is empty, and when a save failed', () => {
     const ctx = worklistContext([patient('a')], { filter: { concernOnly: true }, alertError: { patientId: 'a', action: 'acknowledged', message: 'x' } });
     const v = toWorklistView({ value: { data: 'ready', alerts: 'idle' }, context: ctx }, nb, f, now);

@@ -16,7 +16,8 @@ export interface WorklistRowView {
   readonly display: string;
   readonly selected: boolean;
   readonly tier: WorklistTier;
-  readonly tierText: string;
+  /** Absent when there is nothing to follow up (green, no concern, no alert). */
+  readonly tierText?: string;
   readonly severity: Severity;
   readonly severityText: string;
   readonly concernText?: string;
@@ -71,14 +72,16 @@ export function rowView(r: RankedPatient, context: Pick<WorklistContext, 'select
   const reopenedText = r.reopened ? t.worklistReopened : undefined;
   const alert = alertText(r, t, f);
   const severityText = t.measurementStatus[p.severity];
-  const tierText = t.worklistTiers[r.tier];
+  // A green patient with no concern and no alert history needs nothing: no "needs follow-up", no actions.
+  const nothingToDo = r.tier === 'active' && p.severity === 'green' && !p.concern && !r.alert;
+  const tierText = nothingToDo ? undefined : t.worklistTiers[r.tier];
   const saving = context.pending.some((x) => x.alert.patientId === p.id);
   return {
     id: p.id,
     display: p.display,
     selected: context.selectedId === p.id,
     tier: r.tier,
-    tierText,
+    ...(tierText ? { tierText } : {}),
     severity: p.severity,
     severityText,
     ...(concernText ? { concernText } : {}),
@@ -87,9 +90,9 @@ export function rowView(r: RankedPatient, context: Pick<WorklistContext, 'select
     ...(alert ? { alertText: alert } : {}),
     ...(reopenedText ? { reopenedText } : {}),
     saving,
-    canAcknowledge: r.tier === 'active',
-    canSnooze: r.tier === 'active' || r.tier === 'acknowledged',
-    canResolve: r.tier !== 'resolved',
+    canAcknowledge: !nothingToDo && r.tier === 'active',
+    canSnooze: !nothingToDo && (r.tier === 'active' || r.tier === 'acknowledged'),
+    canResolve: !nothingToDo && r.tier !== 'resolved',
     ariaLabel: [p.display, concernText, severityText, scoreText, oldestAbnormalText, tierText, alert, reopenedText].filter(Boolean).join('. '),
   };
 }
