@@ -259,7 +259,7 @@ export class HkClinicWorklist extends HkElement {
         </div>
         ${snoozing
           ? html`<div class="snooze-form">
-              <hk-date-input label=${t.worklistSnoozeUntil} .value=${this.snoozeDate} min=${new Date(this.#now()).toISOString().slice(0, 10)} @hk-change=${(e: CustomEvent<{ value: string | null }>) => (e.stopPropagation(), (this.snoozeDate = e.detail.value))}></hk-date-input>
+              <hk-date-input label=${t.worklistSnoozeUntil} .value=${this.snoozeDate} min=${new Date(this.#now()).toISOString().slice(0, 10)} @hk-change=${(e: CustomEvent<{ value: string | null }>) => (this.snoozeDate = e.detail.value)}></hk-date-input>
               <button type="button" class="primary" @click=${() => this.snoozeDate && this.#act(row, 'snoozed', Date.parse(`${this.snoozeDate}T08:00:00`))}>${t.worklistSnooze}</button>
             </div>`
           : nothing}

@@ -483,12 +483,12 @@ export class HkMeasurementDashboard extends HkElement {
             <hk-date-input
               label=${t.dashboardFrom}
               .value=${new Date(r.start).toISOString().slice(0, 10)}
-              @hk-change=${(e: CustomEvent<{ value: string | null }>) => (e.stopPropagation(), e.detail.value && this.setRange(Date.parse(e.detail.value), r.end))}
+              @hk-change=${(e: CustomEvent<{ value: string | null }>) => e.detail.value && this.setRange(Date.parse(e.detail.value), r.end)}
             ></hk-date-input>
             <hk-date-input
               label=${t.dashboardTo}
               .value=${new Date(r.end).toISOString().slice(0, 10)}
-              @hk-change=${(e: CustomEvent<{ value: string | null }>) => (e.stopPropagation(), e.detail.value && this.setRange(r.start, Date.parse(e.detail.value) + DAY - 1))}
+              @hk-change=${(e: CustomEvent<{ value: string | null }>) => e.detail.value && this.setRange(r.start, Date.parse(e.detail.value) + DAY - 1)}
             ></hk-date-input>
           </div>`
         : nothing}
@@ -594,7 +594,7 @@ export class HkMeasurementDashboard extends HkElement {
     };
     return html`<section class="card" part="add-form" aria-labelledby="add-heading">
       ${this.#heading(this.headingLevel + 1, t.dashboardAddTitle, 'add-heading')}
-      <form class="add" novalidate @submit=${this.#onAdd} @hk-change=${(e: Event) => e.stopPropagation()}>
+      <form class="add" novalidate @submit=${this.#onAdd}>
         <p>
           <label for="add-kind">${t.dashboardAddKind}</label><br />
           <select id="add-kind" .value=${kind} @change=${(e: Event) => ((this.addKind = (e.target as HTMLSelectElement).value as AddKind), (this.formMessage = ''))}>

@@ -796,11 +796,7 @@ export class HkTriage extends HkElement {
   #renderField(question: QuestionView): TemplateResult {
     const t = this.#localize.t;
     const hint = [question.help?.text, question.kind === 'multi-choice' ? question.hint : null].filter(Boolean).join(' ');
-    // The primitive's hk-change carries the answer: it stops here, so answers reach the page only in documented events.
-    const onChange = (e: HkChangeEvent<unknown>) => {
-      e.stopPropagation();
-      this.#onAnswer(question, e);
-    };
+    const onChange = (e: HkChangeEvent<unknown>) => this.#onAnswer(question, e);
     switch (question.kind) {
       case 'yes-no-dontknow':
         return html`<hk-yes-no class="field" data-answer required label=${question.text.text} hint=${hint} .value=${toYesNo(question.value)} @hk-change=${onChange}></hk-yes-no>`;
