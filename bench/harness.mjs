@@ -10,7 +10,7 @@
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
@@ -21,12 +21,25 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const buildDir = join(root, 'bench', '.build');
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.map': 'application/json' };
 
-export function buildPages() {
-  execFileSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--config', join(root, 'bench', 'vite.config.ts'), '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+/** Builds every page under bench/pages (or the ones named, e.g. `triage/helsekit`), each as its own build. */
+export function buildPages(pages = allPages()) {
+  rmSync(buildDir, { recursive: true, force: true });
+  for (const page of pages) {
+    execFileSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--config', join(root, 'bench', 'vite.config.ts'), '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, HK_BENCH_PAGE: page },
+    });
+  }
   copyPeers(buildDir);
+}
+
+/** Every page: each folder under bench/pages with an index.html, as `group/name`. */
+export function allPages() {
+  const pagesDir = join(root, 'bench', 'pages');
+  return readdirSync(pagesDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('index.html'))
+    .map((file) => file.replace(/\/?index\.html$/, ''));
 }
 
 /** Serves bench/.build on 127.0.0.1; resolves to { origin, close }. */

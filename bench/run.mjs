@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm run bench [-- <name>…] [-- --runs N]`: builds the bench pages once and runs the benchmarks in
-// bench/benchmarks/*.bench.mjs (all, or the ones named). Results go to bench/results/.
+// `npm run bench [-- <name>…] [-- --runs N]`: runs the benchmarks in bench/benchmarks/*.bench.mjs (all, or the
+// ones named) after building their pages (bench/pages/<name>/*, one production build each). Results go to
+// bench/results/.
 import { readdirSync } from 'node:fs';
-import { buildPages, serve } from './harness.mjs';
+import { allPages, buildPages, serve } from './harness.mjs';
 
 const args = process.argv.slice(2);
 const runsIndex = args.indexOf('--runs');
@@ -16,7 +17,8 @@ if (!chosen.length) {
   process.exit(2);
 }
 
-buildPages();
+const groups = chosen.map((f) => f.replace('.bench.mjs', ''));
+buildPages(allPages().filter((page) => groups.includes(page.split('/')[0])));
 const server = await serve();
 try {
   for (const file of chosen) {

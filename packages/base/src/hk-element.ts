@@ -30,4 +30,29 @@ export class HkElement extends LitElement {
     for (const state of [...current]) if (!next.has(state)) current.delete(state);
     for (const state of next) current.add(state);
   }
+
+  #holds = new Set<Promise<unknown>>();
+
+  /**
+   * Renders nothing until `promise` settles (a catalog that is loading: no screen in the wrong language). The
+   * updates requested meanwhile, with their changed properties, wait and then run as one; `updateComplete`
+   * waits too.
+   */
+  holdUpdatesUntil(promise: Promise<unknown>): void {
+    const hold = promise.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#holds.add(hold);
+    void hold.then(() => this.#holds.delete(hold));
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.#holds.size === 0) return super.scheduleUpdate();
+    return this.#afterHolds().then(() => super.scheduleUpdate());
+  }
+
+  async #afterHolds(): Promise<void> {
+    while (this.#holds.size) await Promise.all([...this.#holds]);
+  }
 }

@@ -10,9 +10,13 @@ import {
   type Subscription,
 } from 'xstate';
 
-/** For each emitted machine event, the DOM event it becomes (1:1). Emitted events not listed stay inside. */
+/**
+ * For each emitted machine event, the DOM event it becomes (1:1), dispatched at once. A handler that returns
+ * nothing dispatches its event itself, later (when it first has to load something). Emitted events not listed
+ * stay inside.
+ */
 export type EmittedEventMap<TMachine extends AnyStateMachine> = {
-  [K in EmittedFrom<TMachine>['type']]?: (emitted: Extract<EmittedFrom<TMachine>, { type: K }>) => Event;
+  [K in EmittedFrom<TMachine>['type']]?: (emitted: Extract<EmittedFrom<TMachine>, { type: K }>) => Event | void;
 };
 
 export interface MachineControllerOptions<TMachine extends AnyStateMachine> {
@@ -114,7 +118,8 @@ export class MachineController<TMachine extends AnyStateMachine> implements Reac
         const toEvent = (this.#options.events as Record<string, ((e: unknown) => Event) | undefined> | undefined)?.[
           (emitted as { type: string }).type
         ];
-        if (toEvent) this.#host.dispatchEvent(toEvent(emitted));
+        const event = toEvent?.(emitted);
+        if (event) this.#host.dispatchEvent(event);
       }),
     );
     actor.start();

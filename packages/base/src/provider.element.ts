@@ -1,7 +1,7 @@
 import { provide } from '@lit/context';
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Locale } from '@helsekit/core';
+import { commonCatalogsOnDemand, type Locale } from '@helsekit/core';
 import {
   localeContext,
   servicesContext,
@@ -23,7 +23,7 @@ import { LocalizeController } from './localize.controller.js';
  * @slot - The elements that share this configuration.
  */
 export class HkProvider extends HkElement {
-  readonly #localize = new LocalizeController(this);
+  readonly #localize = new LocalizeController(this, commonCatalogsOnDemand);
 
   /** The theme name elements may read (styling itself comes from the theme's CSS tokens). */
   @provide({ context: themeContext })

@@ -1,10 +1,11 @@
 import { expect, fixture } from '@open-wc/testing';
 import { html } from 'lit';
 import { HkElement, LocalizeController } from '@helsekit/base';
+import { commonCatalogs, commonCatalogsOnDemand, type CatalogsOnDemand, type CommonMessages } from '@helsekit/core';
 import { fixtureInLang, settled } from '@helsekit/base/testing/index';
 
 class TestLocalized extends HkElement {
-  localize = new LocalizeController(this);
+  localize = new LocalizeController(this, commonCatalogsOnDemand);
   override render() {
     const { t, format } = this.localize;
     return html`<span id="word">${t.dontKnow}</span> <span id="date">${format.date(new Date(2026, 4, 17))}</span>
@@ -19,6 +20,22 @@ class TestOuter extends HkElement {
   }
 }
 customElements.define('test-outer', TestOuter);
+
+// Catalogs whose nynorsk arrives when the test says so, and whose Sami never does.
+let deliverNynorsk: () => void = () => {};
+const slowCatalogs: CatalogsOnDemand<CommonMessages> = {
+  'nb-NO': commonCatalogs['nb-NO'],
+  'nn-NO': () => new Promise((resolve) => (deliverNynorsk = () => resolve(commonCatalogs['nn-NO']))),
+  'en-GB': async () => commonCatalogs['en-GB'],
+  'se-NO': () => Promise.reject(new Error('offline')),
+};
+class TestSlow extends HkElement {
+  localize = new LocalizeController(this, slowCatalogs);
+  override render() {
+    return html`<span id="word">${this.localize.t.dontKnow}</span>`;
+  }
+}
+customElements.define('test-slow', TestSlow);
 
 const text = (el: Element, id: string) => el.shadowRoot!.getElementById(id)!.textContent;
 
@@ -63,6 +80,31 @@ describe('LocalizeController', () => {
       expect(text(el, 'long')).to.match(/17\. mai 2026/);
     });
   }
+
+  it('renders nothing until the catalog of its language has loaded: never a screen in the wrong language', async () => {
+    const holder = document.createElement('div');
+    holder.setAttribute('lang', 'nn');
+    const el = document.createElement('test-slow') as TestSlow;
+    holder.append(el);
+    document.body.append(holder);
+    try {
+      let settledYet = false;
+      void el.updateComplete.then(() => (settledYet = true));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(el.shadowRoot?.getElementById('word') ?? null, 'nothing rendered in bokmål meanwhile').to.equal(null);
+      expect(settledYet, 'updateComplete waits for the catalog').to.be.false;
+      deliverNynorsk();
+      await el.updateComplete;
+      expect(text(el, 'word')).to.equal('Veit ikkje');
+    } finally {
+      holder.remove();
+    }
+  });
+
+  it('falls back to bokmål when a catalog cannot be loaded', async () => {
+    const el = await fixtureInLang<TestSlow>(html`<test-slow></test-slow>`, 'se');
+    expect(text(el, 'word')).to.equal('Vet ikke');
+  });
 
   it('reads a page without any lang as bokmål', async () => {
     const html_ = document.documentElement;

@@ -4,6 +4,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import type { Bundle, Reference } from 'fhir/r4';
 import { HkElement, LocalizeController, MachineController, type HkChangeEvent } from '@helsekit/base';
+import { triageCatalogsOnDemand } from '@helsekit/core/i18n';
 import {
   currentStep,
   DONT_KNOW,
@@ -169,8 +170,9 @@ export class HkTriage extends HkElement {
   static override styles = [HkElement.styles, triageStyles];
 
   /**
-   * The protocols offered on the reason screen (property). Default: every protocol in `@helsekit/protocols`,
-   * loaded on demand (its own chunk) when the host sets none; set it to skip that request and the loading state.
+   * The protocols offered on the reason screen (property). Default: the shipped protocols in `@helsekit/protocols`,
+   * loaded on demand when the host sets none: only the `protocol-id` one when that is set (its own small chunk),
+   * else the whole list. Set it to skip that request and the loading state.
    */
   @property({ attribute: false })
   get protocols(): Protocol[] {
@@ -210,7 +212,7 @@ export class HkTriage extends HkElement {
   /** The fetch used to post to FHIR (property), for tests and for hosts that wrap fetch. Default: global fetch. */
   @property({ attribute: false }) fetch: typeof fetch | undefined;
 
-  readonly #localize = new LocalizeController(this);
+  readonly #localize = new LocalizeController(this, triageCatalogsOnDemand);
 
   readonly #machine = new MachineController(this, triageMachine, {
     input: () => ({
@@ -221,8 +223,14 @@ export class HkTriage extends HkElement {
     }),
     events: {
       'triage.step-changed': (e) => this.#onStepChanged(e.step),
-      'triage.completed': (e) => new HkTriageCompleteEvent({ disposition: e.disposition, bundle: e.bundle }),
-      'triage.handoff-requested': (e) => this.#onHandoffRequested(e.disposition, e.transaction),
+      'triage.completed': (e) => {
+        void this.#fhirModule().then(({ toTriageBundle }) => {
+          this.dispatchEvent(new HkTriageCompleteEvent({ disposition: e.disposition, bundle: toTriageBundle(e.fhir.result, e.fhir.options) }));
+        });
+      },
+      'triage.handoff-requested': (e) => {
+        void this.#fhirModule().then(({ toTriageTransaction }) => this.#onHandoffRequested(e.disposition, toTriageTransaction(e.fhir.result, e.fhir.options)));
+      },
       'triage.analytics': (e) => new HkTriageAnalyticsEvent(e.analytics),
     },
     onSnapshot: (snapshot) => this.#save(snapshot as unknown as { value: unknown; context: TriageContext; status: string }),
@@ -239,6 +247,11 @@ export class HkTriage extends HkElement {
   #restored = false;
   #quiet = false;
   #defaultsRequested = false;
+  /** The defaults hold only the `protocol-id` protocol, not the whole list. */
+  #defaultsPartial = false;
+  #defaultsLoad = 0;
+  #questionInputs: Promise<unknown> | undefined;
+  #fhir: Promise<typeof import('@helsekit/core/triage/triage.fhir')> | undefined;
   #reportedProblem = '';
 
   // ---- lifecycle ------------------------------------------------------------------------------------------
@@ -248,10 +261,23 @@ export class HkTriage extends HkElement {
     return this.#protocols === undefined && this.#defaults === undefined && this.#defaultsFailed === '';
   }
 
+  #requestDefaults(): void {
+    this.#defaultsRequested = true;
+    void this.#loadDefaults();
+  }
+
   async #loadDefaults(): Promise<void> {
     try {
-      const { protocols } = await import('@helsekit/protocols');
-      this.#defaults = [...protocols];
+      // With `protocol-id` there is no reason screen (the flow cannot go back to one), so that protocol is all
+      // the flow needs: load it alone, its own small chunk. The whole list only without an id, or for an id
+      // that no shipped protocol has (the list then shows the reason screen's "invalid protocol" message).
+      const load = ++this.#defaultsLoad;
+      const { loadProtocol } = await import('@helsekit/protocols/load');
+      const one = this.protocolId ? await loadProtocol(this.protocolId) : undefined;
+      const list = one ? [one] : [...(await import('@helsekit/protocols')).protocols];
+      if (load !== this.#defaultsLoad) return; // a newer `protocol-id` asked again meanwhile
+      this.#defaults = list;
+      this.#defaultsPartial = one !== undefined;
     } catch (error) {
       this.#defaultsFailed = error instanceof Error ? error.message : String(error);
     }
@@ -265,10 +291,7 @@ export class HkTriage extends HkElement {
   }
 
   override connectedCallback(): void {
-    if (this.#protocols === undefined && this.#defaults === undefined && !this.#defaultsRequested) {
-      this.#defaultsRequested = true;
-      void this.#loadDefaults();
-    }
+    if (this.#protocols === undefined && this.#defaults === undefined && !this.#defaultsRequested) this.#requestDefaults();
     // Before the controllers start: the actor resumes from the stored snapshot instead of starting afresh.
     if (!this.#restored) {
       this.#restored = true;
@@ -277,6 +300,7 @@ export class HkTriage extends HkElement {
     }
     super.connectedCallback();
     globalThis.addEventListener?.('pagehide', this.#onPageHide);
+    for (const type of ['focusin', 'pointerdown']) this.addEventListener(type, this.#loadLaterScreens, { once: true });
   }
 
   override disconnectedCallback(): void {
@@ -294,6 +318,12 @@ export class HkTriage extends HkElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const snapshot = this.#machine.snapshot;
+    // A new `protocol-id` that the defaults loaded so far lack, or none when only one protocol was loaded: load again.
+    const stale = this.protocolId ? !this.#defaults?.some((p) => p.id === this.protocolId) : this.#defaultsPartial;
+    if (changed.has('protocolId') && this.#protocols === undefined && this.#defaults && stale) {
+      this.#defaults = undefined;
+      this.#requestDefaults();
+    }
     if (this.hasUpdated && (changed.has('protocols') || changed.has('protocolId') || changed.has('gpOffice') || changed.has('subject'))) {
       this.#reconfigure();
     } else if (snapshot.status === 'active' && snapshot.context.locale !== this.#localize.locale) {
@@ -303,6 +333,8 @@ export class HkTriage extends HkElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    const step = currentStep(this.#machine.snapshot.value);
+    if (!this.#loading && step !== 'choosingReason' && step !== 'redFlags') this.#loadLaterScreens();
     const problem = this.#problem();
     if (problem) this.internals.states.add('error');
     else this.internals.states.delete('error');
@@ -373,11 +405,18 @@ export class HkTriage extends HkElement {
     return new HkTriageStepChangeEvent({ step, index, total });
   }
 
-  #onHandoffRequested(disposition: Disposition, bundle: Bundle): Event {
+  #onHandoffRequested(disposition: Disposition, bundle: Bundle): void {
     const event = new HkTriageHandoffEvent({ disposition, bundle });
-    // The controller dispatches the event synchronously; the host's listeners have run by the next microtask.
-    queueMicrotask(() => void this.#afterHandoff(event));
-    return event;
+    this.dispatchEvent(event);
+    void this.#afterHandoff(event);
+  }
+
+  /**
+   * The FHIR Bundle builders, loaded when first needed (an outcome) or when the person starts using the widget:
+   * the red-flag screen does not wait for them. One promise, so the events it carries keep their order.
+   */
+  #fhirModule(): Promise<typeof import('@helsekit/core/triage/triage.fhir')> {
+    return (this.#fhir ??= import('@helsekit/core/triage/triage.fhir'));
   }
 
   async #afterHandoff(event: HkTriageHandoffEvent): Promise<void> {
@@ -647,6 +686,22 @@ export class HkTriage extends HkElement {
   }
 
   // ---- rendering ------------------------------------------------------------------------------------------
+
+  /**
+   * What the screens after the red flags need (the question inputs, the FHIR builders): loaded when the person
+   * starts using the widget, or at once when it resumes past the red flags, so the first screen waits for neither.
+   */
+  #loadLaterScreens = (): void => {
+    this.#questionInputs ??= import('./question-inputs.js');
+    void this.#fhirModule();
+  };
+
+  /** Also waits for what the later screens load, once it is being loaded, so a settled element is usable. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    await Promise.all([this.#questionInputs, this.#fhir]);
+    return result;
+  }
 
   protected override render(): TemplateResult {
     if (this.#loading) {

@@ -1,7 +1,7 @@
-import type { DateError, Formatter, Messages, NumberError } from '@helsekit/core';
+import type { CommonMessages, DateError, Formatter, NumberError } from '@helsekit/core';
 
 /** Words for a number error, with limits formatted for the locale. */
-export function numberErrorText(error: NumberError, t: Messages, format: Formatter, unit = ''): string {
+export function numberErrorText(error: NumberError, t: CommonMessages, format: Formatter, unit = ''): string {
   switch (error.code) {
     case 'required':
       return t.required;
@@ -15,7 +15,7 @@ export function numberErrorText(error: NumberError, t: Messages, format: Formatt
 }
 
 /** Words for a date error, with limits formatted for the locale. */
-export function dateErrorText(error: DateError, t: Messages, format: Formatter): string {
+export function dateErrorText(error: DateError, t: CommonMessages, format: Formatter): string {
   switch (error.code) {
     case 'required':
       return t.required;

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { commonCatalogsOnDemand } from '@helsekit/core';
 import { HkElement } from '../hk-element.js';
 import { LocalizeController } from '../localize.controller.js';
 import { fieldStyles } from './field.styles.js';
@@ -15,7 +16,7 @@ export abstract class HkField extends HkElement {
   // Focusing the host (or clicking outside the inputs) lands on the first input, as a native field would.
   static override shadowRootOptions: ShadowRootInit = { ...HkElement.shadowRootOptions, delegatesFocus: true };
 
-  protected readonly localize = new LocalizeController(this);
+  protected readonly localize = new LocalizeController(this, commonCatalogsOnDemand);
 
   /** The question or label, as plain text. */
   @property() label = '';

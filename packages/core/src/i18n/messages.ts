@@ -1,9 +1,14 @@
+import type { Locale } from './locale.js';
+
 /**
- * The one interface every UI catalog implements. A catalog that lacks a key, or has one of the wrong
- * shape, does not compile. Plurals and interpolation are functions; numbers and dates arrive already
- * formatted for the locale.
+ * The UI catalogs' shapes, one interface per part, so an element bundles the strings it shows and no others
+ * (the triage widget does not carry the dashboard's texts in four languages). A catalog that lacks a key, or has
+ * one of the wrong shape, does not compile. Plurals and interpolation are functions; numbers and dates arrive
+ * already formatted for the locale.
  */
-export interface Messages {
+
+/** Shared by every element: buttons, validation of the input primitives, dates and numbers. */
+export interface CommonMessages {
   /** Name of the language in itself, for a language picker. */
   languageName: string;
   yes: string;
@@ -26,7 +31,6 @@ export interface Messages {
   numberTooLow: (min: string, unit: string) => string;
   numberTooHigh: (max: string, unit: string) => string;
   numberRangeHint: (min: string, max: string, unit: string) => string;
-  numberDecimalsHint: string;
   dateInvalid: string;
   dateTooEarly: (min: string) => string;
   dateTooLate: (max: string) => string;
@@ -34,10 +38,12 @@ export interface Messages {
   dateDay: string;
   dateMonth: string;
   dateYear: string;
-  // triage
+}
+
+/** The `<hk-triage>` element and its view. */
+export interface TriageMessages {
   triageChooseReasonHeading: string;
   triageRedFlagsHeading: string;
-  triageRedFlagsHint: string;
   triageNoneOfThese: string;
   triageChooseAll: string;
   triageOutcomeHeading: string;
@@ -71,71 +77,6 @@ export interface Messages {
   triageFallbackNotice: string;
   /** Shown while a protocol has status draft (not clinically reviewed). */
   triageDraftNotice: string;
-  // measurements
-  /** Names of the measurements on the dashboard and in summaries. */
-  measurementNames: Readonly<Record<'bloodPressure' | 'systolic' | 'diastolic' | 'heartRate' | 'respiratoryRate' | 'spo2' | 'temperature' | 'weight' | 'height' | 'glucose' | 'phq9' | 'gad7', string>>;
-  /** Unit as shown after a value (`mmHg`, `slag/min`); empty for scores. */
-  measurementUnits: Readonly<Record<'systolic' | 'diastolic' | 'heartRate' | 'respiratoryRate' | 'spo2' | 'temperature' | 'weight' | 'height' | 'glucose' | 'phq9' | 'gad7', string>>;
-  /** The status in words, so the traffic light never relies on colour alone. */
-  measurementStatus: Readonly<Record<'red' | 'yellow' | 'grey' | 'green', string>>;
-  measurementAboveLimit: (value: string, limit: string) => string;
-  measurementBelowLimit: (value: string, limit: string) => string;
-  measurementConsecutiveAbnormal: (count: number) => string;
-  measurementAbnormalInPeriod: (count: number, days: number) => string;
-  measurementMissingData: (received: number, expected: number, days: number) => string;
-  measurementNoReadings: string;
-  measurementWithinLimits: string;
-  measurementLastReading: (when: string) => string;
-  measurementStale: (when: string) => string;
-  measurementTrend: Readonly<Record<'up' | 'down' | 'flat', string>>;
-  /** Shown while the plan's limits are helsekit defaults, not set for this patient. */
-  measurementDefaultPlan: string;
-  measurementRefreshing: string;
-  measurementLoadFailed: string;
-  measurementEmpty: string;
-  news2Title: string;
-  news2Attribution: string;
-  news2Bands: Readonly<Record<'low' | 'lowMedium' | 'medium' | 'high', string>>;
-  news2Total: (total: number) => string;
-  /** A partial set: the points so far, and the names of what is missing (already a list). */
-  news2Partial: (points: number, missing: string) => string;
-  news2AtLeast: (band: string) => string;
-  news2NotApplicableUnder16: string;
-  news2NotApplicablePregnant: string;
-  news2Scale2: string;
-  news2Parameters: Readonly<Record<'respiratoryRate' | 'spo2' | 'airOrOxygen' | 'systolic' | 'pulse' | 'consciousness' | 'temperature', string>>;
-  promBands: Readonly<Record<'minimal' | 'mild' | 'moderate' | 'moderatelySevere' | 'severe' | 'negative' | 'positive', string>>;
-  promSelfHarmFlag: string;
-  promNotScored: string;
-  worklistTitle: string;
-  worklistCount: (count: number) => string;
-  worklistTiers: Readonly<Record<'active' | 'acknowledged' | 'snoozed' | 'resolved', string>>;
-  worklistConcern: string;
-  worklistScore: (score: number) => string;
-  worklistOldestAbnormal: (when: string) => string;
-  worklistAcknowledge: string;
-  worklistSnooze: string;
-  worklistResolve: string;
-  worklistAcknowledgedBy: (who: string, when: string) => string;
-  worklistSnoozedUntil: (who: string, until: string) => string;
-  worklistResolvedBy: (who: string, when: string) => string;
-  worklistReopened: string;
-  worklistEmpty: string;
-  worklistNoMatches: string;
-  worklistAlertFailed: string;
-  /** Status text for a measurement the plan sets no limits for. */
-  measurementNoLimits: string;
-  // forms
-  formLoadFailed: string;
-  formEngineUnavailable: string;
-  formInvalid: string;
-  formTooLarge: string;
-  /** Shown when the Questionnaire has parts the renderer cannot show (mapping issues of severity error). */
-  formPartlyUnsupported: string;
-  /** Answers given by someone else (QuestionnaireResponse.source is a RelatedPerson). */
-  formAnsweredOnBehalf: (name: string) => string;
-  formCalculated: string;
-  // triage element
   triageReasonSearchLabel: string;
   triageReasonSearchHint: string;
   /** Read out (politely) while the person types in the reason search. */
@@ -161,63 +102,15 @@ export interface Messages {
   triageAgeUnit: string;
   triageNoProtocols: string;
   triageInvalidProtocol: string;
-  // dashboard element
-  dashboardTitle: string;
-  dashboardOverall: (status: string) => string;
-  dashboardRangeLabel: string;
-  dashboardRanges: Readonly<Record<'7d' | '30d' | '6mo' | '1y' | 'custom', string>>;
-  dashboardFrom: string;
-  dashboardTo: string;
-  dashboardZoomIn: string;
-  dashboardZoomOut: string;
-  dashboardPanEarlier: string;
-  dashboardPanLater: string;
-  dashboardShowTable: string;
-  dashboardShowChart: string;
-  /** The chart's accessible name: measurement, period, number of readings. */
-  dashboardChartLabel: (name: string, from: string, to: string, count: number) => string;
-  dashboardChartHelp: string;
-  /** Announced for the focused point. */
-  dashboardPoint: (name: string, value: string, when: string, status: string) => string;
-  dashboardTableCaption: (name: string, from: string, to: string) => string;
-  dashboardColumns: Readonly<Record<'time' | 'value' | 'status', string>>;
-  dashboardLimitsLegend: string;
-  dashboardNoPointsInRange: string;
-  dashboardLevels: Readonly<Record<'green' | 'yellow' | 'red' | 'none', string>>;
-  dashboardScoresTitle: string;
-  dashboardAddTitle: string;
-  dashboardAddKind: string;
-  dashboardAddKinds: Readonly<Record<'bloodPressure' | 'heartRate' | 'respiratoryRate' | 'spo2' | 'temperature' | 'weight' | 'glucose', string>>;
-  dashboardSystolic: string;
-  dashboardDiastolic: string;
-  dashboardValue: string;
-  dashboardSave: string;
-  dashboardSaved: (name: string) => string;
-  dashboardSaveFailed: string;
-  dashboardImportTitle: string;
-  dashboardImportFile: string;
-  dashboardImportHint: string;
-  dashboardImported: (count: number) => string;
-  dashboardImportLineError: (line: number, problem: string) => string;
-  dashboardCsvProblems: Readonly<Record<'columns' | 'time' | 'kind' | 'value', string>>;
-  dashboardImportNotBundle: string;
-  dashboardSummaryTitle: string;
-  dashboardSummaryGet: string;
-  dashboardSummaryReady: (count: number) => string;
-  dashboardSummaryDownload: string;
-  dashboardRefresh: string;
-  worklistColumns: Readonly<Record<'patient' | 'status' | 'why' | 'last' | 'score' | 'trend' | 'actions', string>>;
-  worklistOpen: (name: string) => string;
-  worklistBack: string;
-  worklistFilterTitle: string;
-  worklistFilterText: string;
-  worklistFilterStatus: string;
-  worklistShowHandled: string;
-  worklistSnoozeUntil: string;
-  worklistCaption: (count: string, updated: string) => string;
-  worklistPatientHeading: (name: string) => string;
-  worklistShowMore: (shown: number, total: number) => string;
-  // health form element
+}
+
+/** The `<hk-health-form>` element and its view. */
+export interface FormMessages {
+  formLoadFailed: string;
+  formEngineUnavailable: string;
+  formInvalid: string;
+  formTooLarge: string;
+  formCalculated: string;
   healthFormToReview: string;
   healthFormQuestionOf: (current: number, total: number) => string;
   healthFormSearchOptions: string;
@@ -269,7 +162,6 @@ export interface Messages {
   healthFormFailedTitle: string;
   healthFormFailedText: string;
   healthFormOffline: string;
-  // health form
   /** Progress over pages: "Side 2 av 5". */
   formPageOf: (current: number, total: number) => string;
   /** Source of a prefilled answer, for healthFormPrefillOrigin: "skjema hos Haukeland universitetssjukehus". */
@@ -290,3 +182,132 @@ export interface Messages {
   formTextTooLong: (max: string) => string;
   formFodselsnummerInvalid: string;
 }
+
+/** PROM scores (PHQ-9, GAD-7): shown by the health form after submit and by the dashboard. */
+export interface PromMessages {
+  promBands: Readonly<Record<'minimal' | 'mild' | 'moderate' | 'moderatelySevere' | 'severe' | 'negative' | 'positive', string>>;
+  promSelfHarmFlag: string;
+  promNotScored: string;
+}
+
+/** The `<hk-measurement-dashboard>` and `<hk-clinic-worklist>` elements: measurements, NEWS2, the worklist. */
+export interface MeasurementMessages {
+  /** Names of the measurements on the dashboard and in summaries. */
+  measurementNames: Readonly<Record<'bloodPressure' | 'systolic' | 'diastolic' | 'heartRate' | 'respiratoryRate' | 'spo2' | 'temperature' | 'weight' | 'height' | 'glucose' | 'phq9' | 'gad7', string>>;
+  /** Unit as shown after a value (`mmHg`, `slag/min`); empty for scores. */
+  measurementUnits: Readonly<Record<'systolic' | 'diastolic' | 'heartRate' | 'respiratoryRate' | 'spo2' | 'temperature' | 'weight' | 'height' | 'glucose' | 'phq9' | 'gad7', string>>;
+  /** The status in words, so the traffic light never relies on colour alone. */
+  measurementStatus: Readonly<Record<'red' | 'yellow' | 'grey' | 'green', string>>;
+  measurementAboveLimit: (value: string, limit: string) => string;
+  measurementBelowLimit: (value: string, limit: string) => string;
+  measurementConsecutiveAbnormal: (count: number) => string;
+  measurementAbnormalInPeriod: (count: number, days: number) => string;
+  measurementMissingData: (received: number, expected: number, days: number) => string;
+  measurementNoReadings: string;
+  measurementWithinLimits: string;
+  measurementLastReading: (when: string) => string;
+  measurementStale: (when: string) => string;
+  measurementTrend: Readonly<Record<'up' | 'down' | 'flat', string>>;
+  /** Shown while the plan's limits are helsekit defaults, not set for this patient. */
+  measurementDefaultPlan: string;
+  measurementRefreshing: string;
+  measurementLoadFailed: string;
+  measurementEmpty: string;
+  news2Title: string;
+  news2Attribution: string;
+  news2Bands: Readonly<Record<'low' | 'lowMedium' | 'medium' | 'high', string>>;
+  news2Total: (total: number) => string;
+  /** A partial set: the points so far, and the names of what is missing (already a list). */
+  news2Partial: (points: number, missing: string) => string;
+  news2AtLeast: (band: string) => string;
+  news2NotApplicableUnder16: string;
+  news2NotApplicablePregnant: string;
+  news2Scale2: string;
+  news2Parameters: Readonly<Record<'respiratoryRate' | 'spo2' | 'airOrOxygen' | 'systolic' | 'pulse' | 'consciousness' | 'temperature', string>>;
+  worklistTitle: string;
+  worklistCount: (count: number) => string;
+  worklistTiers: Readonly<Record<'active' | 'acknowledged' | 'snoozed' | 'resolved', string>>;
+  worklistConcern: string;
+  /** The concern's rule in words: PHQ-9 item 9 (thoughts of self-harm) answered above 0, with when. */
+  measurementConcernPhq9Item9: (when: string) => string;
+  worklistScore: (score: number) => string;
+  worklistOldestAbnormal: (when: string) => string;
+  worklistAcknowledge: string;
+  worklistSnooze: string;
+  worklistResolve: string;
+  worklistAcknowledgedBy: (who: string, when: string) => string;
+  worklistSnoozedUntil: (who: string, until: string) => string;
+  worklistResolvedBy: (who: string, when: string) => string;
+  worklistReopened: string;
+  worklistEmpty: string;
+  worklistNoMatches: string;
+  worklistAlertFailed: string;
+  /** Status text for a measurement the plan sets no limits for. */
+  measurementNoLimits: string;
+  dashboardTitle: string;
+  dashboardOverall: (status: string) => string;
+  dashboardRangeLabel: string;
+  dashboardRanges: Readonly<Record<'7d' | '30d' | '6mo' | '1y' | 'custom', string>>;
+  dashboardFrom: string;
+  dashboardTo: string;
+  dashboardZoomIn: string;
+  dashboardZoomOut: string;
+  dashboardPanEarlier: string;
+  dashboardPanLater: string;
+  dashboardShowTable: string;
+  dashboardShowChart: string;
+  /** The chart's accessible name: measurement, period, number of readings. */
+  dashboardChartLabel: (name: string, from: string, to: string, count: number) => string;
+  dashboardChartHelp: string;
+  /** Announced for the focused point. */
+  dashboardPoint: (name: string, value: string, when: string, status: string) => string;
+  dashboardTableCaption: (name: string, from: string, to: string) => string;
+  dashboardColumns: Readonly<Record<'time' | 'value' | 'status', string>>;
+  dashboardLimitsLegend: string;
+  dashboardNoPointsInRange: string;
+  dashboardLevels: Readonly<Record<'green' | 'yellow' | 'red' | 'none', string>>;
+  dashboardScoresTitle: string;
+  dashboardAddTitle: string;
+  dashboardAddKind: string;
+  dashboardAddKinds: Readonly<Record<'bloodPressure' | 'heartRate' | 'respiratoryRate' | 'spo2' | 'temperature' | 'weight' | 'glucose', string>>;
+  dashboardSystolic: string;
+  dashboardDiastolic: string;
+  dashboardSave: string;
+  dashboardSaved: (name: string) => string;
+  dashboardSaveFailed: string;
+  dashboardImportTitle: string;
+  dashboardImportFile: string;
+  dashboardImportHint: string;
+  dashboardImported: (count: number) => string;
+  dashboardImportLineError: (line: number, problem: string) => string;
+  dashboardCsvProblems: Readonly<Record<'columns' | 'time' | 'kind' | 'value', string>>;
+  dashboardImportNotBundle: string;
+  dashboardSummaryTitle: string;
+  dashboardSummaryGet: string;
+  dashboardSummaryReady: (count: number) => string;
+  dashboardSummaryDownload: string;
+  dashboardRefresh: string;
+  worklistColumns: Readonly<Record<'patient' | 'status' | 'why' | 'last' | 'score' | 'trend' | 'actions', string>>;
+  worklistOpen: (name: string) => string;
+  worklistBack: string;
+  worklistFilterTitle: string;
+  worklistFilterText: string;
+  worklistFilterStatus: string;
+  worklistShowHandled: string;
+  worklistSnoozeUntil: string;
+  worklistCaption: (count: string, updated: string) => string;
+  worklistPatientHeading: (name: string) => string;
+  worklistShowMore: (shown: number, total: number) => string;
+}
+
+/** Every part: what a host that shows every element, or a test, reads. */
+export type Messages = CommonMessages & TriageMessages & FormMessages & PromMessages & MeasurementMessages;
+
+/** One catalog per locale, of one part or several. */
+export type Catalogs<M = Messages> = Readonly<Record<Locale, M>>;
+
+/**
+ * Bokmål in the bundle (the default, and the language content falls back to); every other locale loaded the
+ * first time a page shows it, so a page downloads the strings of the languages it uses.
+ */
+export type CatalogsOnDemand<M> = { readonly 'nb-NO': M } & { readonly [L in Exclude<Locale, 'nb-NO'>]: () => Promise<M> };

@@ -6,6 +6,14 @@ import type { TriageAnswer } from './protocol.types.js';
 import { fixtureProtocol } from './triage.fixtures.js';
 import { triageMachine, type TriageEmitted, type TriageEvent, type TriageInput } from './triage.machine.js';
 import { allRedFlags } from './triage.rules.js';
+import { toTriageBundle, toTriageTransaction } from './triage.fhir.js';
+
+type Completed = Extract<TriageEmitted, { type: 'triage.completed' }> | undefined;
+type HandoffRequested = Extract<TriageEmitted, { type: 'triage.handoff-requested' }> | undefined;
+/** The Bundle the element builds from a completion, as `hk-complete` carries it. */
+const bundleOf = (e: Completed) => toTriageBundle(e!.fhir.result, e!.fhir.options);
+/** The transaction the element builds from a handoff request and posts. */
+const transactionOf = (e: HandoffRequested) => toTriageTransaction(e!.fhir.result, e!.fhir.options);
 
 function start(input: Partial<TriageInput> = {}, snapshot?: Snapshot<unknown>) {
   const protocol = fixtureProtocol();
@@ -77,7 +85,7 @@ describe('triage machine: reason and red flags', () => {
     assert.equal(t.ctx().decision?.disposition, 'call-113');
     const [completed] = t.of('triage.completed');
     assert.equal(completed?.disposition, 'call-113');
-    assert.equal(completed?.bundle.resourceType, 'Bundle');
+    assert.equal(bundleOf(completed).resourceType, 'Bundle');
     assert.equal(t.of('triage.analytics')[0]?.analytics.kind, 'completed');
   });
 
@@ -101,13 +109,13 @@ describe('triage machine: reason and red flags', () => {
     });
     const [completed] = t.of('triage.completed');
     assert.equal(completed?.disposition, 'call-113');
-    const observations = (completed?.bundle.entry ?? []).map((e) => e.resource).filter((r): r is Observation => r?.resourceType === 'Observation');
+    const observations = (bundleOf(completed).entry ?? []).map((e) => e.resource).filter((r): r is Observation => r?.resourceType === 'Observation');
     const flags = observations.filter((o) => o.code.coding?.[0]?.code !== 'disposition');
     assert.deepEqual(flags.map((o) => o.code.coding?.[0]?.code), ['general/general-speech', 'fixture/rf-breathing']);
     assert.deepEqual(flags.map((o) => o.valueCodeableConcept?.coding?.[0]?.code), ['Y', 'Y']);
     const disposition = observations.find((o) => o.code.coding?.[0]?.code === 'disposition');
     assert.match(disposition?.note?.[0]?.text ?? '', /Har talen plutselig blitt utydelig.*Harder to breathe\? \(nb\)/);
-    const request = completed?.bundle.entry?.find((e) => e.resource?.resourceType === 'ServiceRequest')?.resource as ServiceRequest | undefined;
+    const request = bundleOf(completed).entry?.find((e) => e.resource?.resourceType === 'ServiceRequest')?.resource as ServiceRequest | undefined;
     assert.equal(request?.priority, 'stat');
     assert.equal(request?.reasonReference?.length, 2);
     assert.equal(t.of('triage.analytics')[0]?.analytics.decidedBy, 'red-flag');
@@ -235,8 +243,8 @@ describe('triage machine: outcome, handoff, done', () => {
     t.send({ type: 'SUBMIT' });
     assert.equal(t.state(), 'handoff');
     const [request] = t.of('triage.handoff-requested');
-    assert.equal(request?.transaction.type, 'transaction');
-    const task = request?.transaction.entry?.find((e) => e.resource?.resourceType === 'Task')?.resource;
+    assert.equal(transactionOf(request).type, 'transaction');
+    const task = transactionOf(request).entry?.find((e) => e.resource?.resourceType === 'Task')?.resource;
     assert.deepEqual(task && 'owner' in task ? task.owner : null, { reference: 'Organization/gp-1' });
     t.send({ type: 'HANDOFF.FAILED' });
     assert.equal(t.ctx().handoffFailed, true);
@@ -286,7 +294,7 @@ describe('triage machine: language', () => {
     const t = start({ locale: 'nb-NO' });
     t.send({ type: 'LOCALE.SET', locale: 'en-GB' }, answer('general-speech', 'yes'));
     const [completed] = t.of('triage.completed');
-    const qr = completed?.bundle.entry?.find((e) => e.resource?.resourceType === 'QuestionnaireResponse')?.resource;
+    const qr = bundleOf(completed).entry?.find((e) => e.resource?.resourceType === 'QuestionnaireResponse')?.resource;
     assert.match(JSON.stringify(qr), /Has speech suddenly become slurred/);
   });
 });

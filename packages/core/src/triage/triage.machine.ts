@@ -11,20 +11,20 @@
  *   answers every unanswered one "no" and moves on (an earlier positive answer still decides).
  * - questions: ANSWER.SET for the question on screen; STEP.NEXT needs a valid answer; STEP.BACK keeps answers.
  *   Questions that are not enabled are skipped and their answers dropped.
- * - outcome: the decision (`triage.rules.ts`) and the emitted `triage.completed` with the FHIR Bundle. It is
+ * - outcome: the decision (`triage.rules.ts`) and the emitted `triage.completed` with what the FHIR Bundle is
+ *   built from (`TriageFhirInput`). It is
  *   emitted each time an outcome is reached (going back and changing an answer gives a new one); the last counts.
- *   SUBMIT hands a GP-office disposition over (`triage.handoff-requested` with the transaction); the host sends
+ *   SUBMIT hands a GP-office disposition over (`triage.handoff-requested`, built into the transaction); the host sends
  *   HANDOFF.DONE or HANDOFF.FAILED. FINISH ends without a handoff.
  * - ABANDON (the host sends it on `pagehide` or when the widget is closed) emits `triage.analytics` with the
  *   step reached, so drop-off can be measured without answers leaving the page.
  */
-import type { Bundle } from 'fhir/r4';
 import { and, assign, emit, setup } from 'xstate';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
 import { contentLanguage } from './localized.js';
 import { DONT_KNOW, type TriageAnswer, type Disposition, type Protocol, type YesNoDontKnow } from './protocol.types.js';
 import { toAnalytics, type TriageAnalytics, type TriageStep } from './triage.analytics.js';
-import { toTriageBundle, toTriageTransaction, type TriageBundleOptions } from './triage.fhir.js';
+import type { TriageBundleOptions, TriageResult } from './triage.fhir.js';
 import {
   allRedFlags,
   decide,
@@ -77,10 +77,20 @@ export type TriageEvent =
   | { type: 'ABANDON' }
   | { type: 'LOCALE.SET'; locale: Locale };
 
+/**
+ * What `toTriageBundle` (the `collection` for `hk-complete`) and `toTriageTransaction` (the handoff) are built
+ * from. The machine hands over the data, not the Bundle, so the FHIR code is not part of what the red-flag
+ * screen loads: the element imports `triage.fhir.ts` when it needs it.
+ */
+export interface TriageFhirInput {
+  result: TriageResult;
+  options: TriageBundleOptions;
+}
+
 export type TriageEmitted =
   | { type: 'triage.step-changed'; step: TriageStep; questionId: string | null }
-  | { type: 'triage.completed'; disposition: Disposition; decision: Decision; bundle: Bundle }
-  | { type: 'triage.handoff-requested'; disposition: Disposition; transaction: Bundle }
+  | { type: 'triage.completed'; disposition: Disposition; decision: Decision; fhir: TriageFhirInput }
+  | { type: 'triage.handoff-requested'; disposition: Disposition; fhir: TriageFhirInput }
   | { type: 'triage.analytics'; analytics: TriageAnalytics };
 
 /** Dispositions the GP office receives (SUBMIT → handoff). 113, 116117 and self-care are acted on by the person. */
@@ -138,11 +148,9 @@ const initialContext = (input: TriageInput): TriageContext => {
   };
 };
 
-const bundleInput = (context: TriageContext) => ({
-  protocol: context.protocol!,
-  redFlagAnswers: context.redFlagAnswers,
-  answers: context.answers,
-  decision: context.decision!,
+const fhirInput = (context: TriageContext): TriageFhirInput => ({
+  result: { protocol: context.protocol!, redFlagAnswers: context.redFlagAnswers, answers: context.answers, decision: context.decision! },
+  options: { ...context.bundleOptions, language: contentLanguage(context.locale) },
 });
 
 export const triageMachine = setup({
@@ -241,12 +249,12 @@ export const triageMachine = setup({
       type: 'triage.completed' as const,
       disposition: context.decision!.disposition,
       decision: context.decision!,
-      bundle: toTriageBundle(bundleInput(context), { ...context.bundleOptions, language: contentLanguage(context.locale) }),
+      fhir: fhirInput(context),
     })),
     emitHandoffRequested: emit(({ context }) => ({
       type: 'triage.handoff-requested' as const,
       disposition: context.decision!.disposition,
-      transaction: toTriageTransaction(bundleInput(context), { ...context.bundleOptions, language: contentLanguage(context.locale) }),
+      fhir: fhirInput(context),
     })),
     emitCompletedAnalytics: emit(({ context }) => ({
       type: 'triage.analytics' as const,

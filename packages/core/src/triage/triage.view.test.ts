@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { createActor } from 'xstate';
 import { catalogs } from '../i18n/catalogs.js';
+import type { Locale } from '../i18n/locale.js';
 import { LOCALES } from '../i18n/locale.js';
 import type { TriageAnswer } from './protocol.types.js';
 import { localize } from './localized.js';
@@ -15,6 +16,7 @@ function run(events: TriageEvent[], input: Partial<TriageInput> = {}) {
   return actor.getSnapshot();
 }
 const answer = (questionId: string, value: TriageAnswer): TriageEvent => ({ type: 'ANSWER.SET', questionId, value });
+const at = (locale: Locale) => ({ locale, messages: catalogs[locale] });
 
 describe('localize', () => {
   it('falls back from Sami to bokmål and marks it; other languages never fall back', () => {
@@ -27,7 +29,7 @@ describe('localize', () => {
 describe('toView', () => {
   it('reason screen: lists the protocols, nothing else may be pressed but a reason', () => {
     const other = { ...fixtureProtocol(), id: 'other' };
-    const view = toView(run([], { protocols: [fixtureProtocol(), other] }), 'nb-NO');
+    const view = toView(run([], { protocols: [fixtureProtocol(), other] }), at('nb-NO'));
     assert.equal(view.step, 'choosingReason');
     assert.equal(view.heading, 'Hva gjelder det?');
     assert.deepEqual(view.reasons.map((r) => r.id), ['fixture', 'other']);
@@ -35,7 +37,7 @@ describe('toView', () => {
   });
 
   it('red-flag screen: every red flag with yes / no / vet ikke, progress and the draft notice', () => {
-    const view = toView(run([answer('general-speech', 'no')]), 'nb-NO');
+    const view = toView(run([answer('general-speech', 'no')]), at('nb-NO'));
     assert.equal(view.step, 'redFlags');
     assert.equal(view.redFlags.length, 9);
     assert.equal(view.redFlags[0]?.id, 'general-paralysis');
@@ -48,7 +50,7 @@ describe('toView', () => {
   });
 
   it('question screen: text, options with "vet ikke", value and what may be pressed', () => {
-    const view = toView(run([{ type: 'REDFLAGS.NONE' }, answer('has-fever', 'yes'), { type: 'STEP.NEXT' }]), 'en-GB');
+    const view = toView(run([{ type: 'REDFLAGS.NONE' }, answer('has-fever', 'yes'), { type: 'STEP.NEXT' }]), at('en-GB'));
     assert.equal(view.question?.id, 'temp');
     assert.equal(view.heading, 'Temperature?');
     assert.equal(view.question?.unit?.text, '°C');
@@ -62,7 +64,7 @@ describe('toView', () => {
 
   it('multi-choice: selected options and the choose-all hint', () => {
     const events = [{ type: 'REDFLAGS.NONE' }, answer('has-fever', 'no'), { type: 'STEP.NEXT' }, answer('days', 1), { type: 'STEP.NEXT' }, answer('age', 30), { type: 'STEP.NEXT' }, answer('where', 'home'), { type: 'STEP.NEXT' }, answer('symptoms', ['rash'])] as TriageEvent[];
-    const view = toView(run(events), 'nn-NO');
+    const view = toView(run(events), at('nn-NO'));
     assert.equal(view.question?.kind, 'multi-choice');
     assert.deepEqual(view.question?.options.map((o) => [o.value, o.selected, o.exclusive]), [['rash', true, false], ['cough', false, false], ['none', false, true]]);
     assert.equal(view.question?.hint, 'Vel alt som passar.');
@@ -70,7 +72,7 @@ describe('toView', () => {
   });
 
   it('outcome from a red flag: title, urgency in words, number to call, what to do now, reason', () => {
-    const view = toView(run([answer('general-speech', 'dontknow')]), 'nb-NO');
+    const view = toView(run([answer('general-speech', 'dontknow')]), at('nb-NO'));
     assert.equal(view.outcome?.disposition, 'call-113');
     assert.equal(view.outcome?.title, 'Ring 113 nå');
     assert.equal(view.outcome?.urgency, 'Akutt');
@@ -85,7 +87,7 @@ describe('toView', () => {
   });
 
   it('outcome from several ticked red flags: all of them in the reason, what to do now from the deciding ones', () => {
-    const view = toView(run([{ type: 'REDFLAGS.SET', ids: ['rf-breathing', 'general-speech', 'general-paralysis'] }]), 'en-GB');
+    const view = toView(run([{ type: 'REDFLAGS.SET', ids: ['rf-breathing', 'general-speech', 'general-paralysis'] }]), at('en-GB'));
     assert.equal(view.outcome?.disposition, 'call-113');
     assert.equal(view.outcome?.reason.kind, 'red-flag');
     assert.deepEqual(view.outcome?.reason.answers.map((a) => [a.questionId, a.answer]), [
@@ -102,7 +104,7 @@ describe('toView', () => {
 
   it('outcome from a rule: the reason and the answers behind it, advice and safety net', () => {
     const events = [{ type: 'REDFLAGS.NONE' }, answer('has-fever', 'yes'), { type: 'STEP.NEXT' }, answer('temp', 'dontknow'), { type: 'STEP.NEXT' }, answer('days', 1), { type: 'STEP.NEXT' }, answer('age', 30), { type: 'STEP.NEXT' }, answer('where', 'home'), { type: 'STEP.NEXT' }, answer('symptoms', []), { type: 'STEP.NEXT' }] as TriageEvent[];
-    const view = toView(run(events), 'en-GB');
+    const view = toView(run(events), at('en-GB'));
     assert.equal(view.outcome?.disposition, 'call-116117');
     assert.equal(view.outcome?.callNumber, '116117');
     assert.deepEqual(view.outcome?.reason.texts.map((x) => x.text), ['40 or more']);
@@ -114,24 +116,24 @@ describe('toView', () => {
 
   it('a GP outcome may be sent; the handoff screen shows sending and failure', () => {
     const events = [{ type: 'REDFLAGS.NONE' }, answer('has-fever', 'no'), { type: 'STEP.NEXT' }, answer('days', 9), { type: 'STEP.NEXT' }, answer('age', 30), { type: 'STEP.NEXT' }, answer('where', 'home'), { type: 'STEP.NEXT' }, answer('symptoms', []), { type: 'STEP.NEXT' }] as TriageEvent[];
-    const outcome = toView(run(events), 'nb-NO');
+    const outcome = toView(run(events), at('nb-NO'));
     assert.equal(outcome.outcome?.disposition, 'gp-appointment');
     assert.equal(outcome.can.submit, true);
-    const sending = toView(run([...events, { type: 'SUBMIT' }]), 'nb-NO');
+    const sending = toView(run([...events, { type: 'SUBMIT' }]), at('nb-NO'));
     assert.ok(sending.notices.includes('Sender …'));
     assert.equal(sending.can.submit, false);
-    const failed = toView(run([...events, { type: 'SUBMIT' }, { type: 'HANDOFF.FAILED' }]), 'nb-NO');
+    const failed = toView(run([...events, { type: 'SUBMIT' }, { type: 'HANDOFF.FAILED' }]), at('nb-NO'));
     assert.equal(failed.can.submit, true);
     assert.deepEqual(failed.handoff, { failed: true });
   });
 
   it('marks Sami fallback texts and says so', () => {
-    const view = toView(run([]), 'se-NO');
+    const view = toView(run([]), at('se-NO'));
     assert.equal(view.redFlags[0]?.text.lang, 'se', 'the general red flags have Sami');
     assert.equal(view.redFlags.at(-1)?.text.lang, 'nb');
     assert.equal(view.redFlags.at(-1)?.text.fallback, true);
     assert.equal(view.fallbackNotice, catalogs['se-NO'].triageFallbackNotice);
-    assert.equal(toView(run([]), 'nn-NO').fallbackNotice, null);
+    assert.equal(toView(run([]), at('nn-NO')).fallbackNotice, null);
   });
 
   it('works on a persisted snapshot and with a custom catalog', () => {
@@ -139,9 +141,9 @@ describe('toView', () => {
     const persisted = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
     const view = toView(persisted, { locale: 'nb-NO', messages: { ...catalogs['nb-NO'], triageRedFlagsHeading: 'Egen' } });
     assert.equal(view.heading, 'Egen');
-    const byCatalog = toView(persisted, catalogs['nn-NO']);
-    assert.equal(byCatalog.lang, 'nn');
-    assert.equal(byCatalog.heading, catalogs['nn-NO'].triageRedFlagsHeading);
+    const nynorsk = toView(persisted, at('nn-NO'));
+    assert.equal(nynorsk.lang, 'nn');
+    assert.equal(nynorsk.heading, catalogs['nn-NO'].triageRedFlagsHeading);
   });
 
   it('has every triage text in every catalog', () => {

@@ -1,11 +1,14 @@
 /**
- * `toView(snapshot, locale)`: everything the element renders, as plain data. Templates hold no business `if`s:
+ * `toView(snapshot, { locale, messages })`: everything the element renders, as plain data. Templates hold no business `if`s:
  * what may be pressed, the urgency in words, and which texts fell back to bokmål are all decided here.
  */
-import { catalogs } from '../i18n/catalogs.js';
 import { formatter } from '../i18n/format.js';
-import { DEFAULT_LOCALE, LOCALES, type Locale } from '../i18n/locale.js';
-import type { Messages } from '../i18n/messages.js';
+import type { Locale } from '../i18n/locale.js';
+import type { CommonMessages, TriageMessages } from '../i18n/messages.js';
+
+/** The strings the triage screens show. */
+export type TriageViewMessages = CommonMessages & TriageMessages;
+type Messages = TriageViewMessages;
 import { contentLanguage, localize, type LocalizedView } from './localized.js';
 import { DONT_KNOW, type AdminTarget, type TriageAnswer, type ContentLanguage, type Disposition, type Question, type QuestionKind, type YesNoDontKnow } from './protocol.types.js';
 import type { TriageStep } from './triage.analytics.js';
@@ -99,17 +102,14 @@ export interface TriageView {
   announcement: { text: string; politeness: 'polite' | 'assertive' } | null;
 }
 
-/** A locale; a catalog (its locale is looked up, bokmål if it is a custom one); or both. */
-export type ViewOptions = Locale | Messages | { locale: Locale; messages?: Messages };
-
-function resolveViewOptions(options: ViewOptions): { locale: Locale; t: Messages } {
-  if (typeof options === 'string') return { locale: options, t: catalogs[options] };
-  if ('locale' in options && typeof options.locale === 'string') {
-    return { locale: options.locale, t: options.messages ?? catalogs[options.locale] };
-  }
-  const messages = options as Messages;
-  const locale = LOCALES.find((l) => catalogs[l] === messages) ?? DEFAULT_LOCALE;
-  return { locale, t: messages };
+/**
+ * The locale (for content texts and formatting) and the UI strings in it, as the element's LocalizeController
+ * holds them (`triageCatalogs[locale]` outside an element). The view takes the strings rather than importing
+ * every catalog, so a page carries only the languages it shows.
+ */
+export interface ViewOptions {
+  locale: Locale;
+  messages: Messages;
 }
 
 const DISPOSITION_TITLE: Record<Disposition, keyof Messages> = {
@@ -133,7 +133,7 @@ const URGENCY: Record<Disposition, keyof Messages> = {
 };
 
 export function toView(snapshot: TriageSnapshotLike, options: ViewOptions): TriageView {
-  const { locale, t } = resolveViewOptions(options);
+  const { locale, messages: t } = options;
   const lang = contentLanguage(locale);
   const context = snapshot.context;
   const step = currentStep(snapshot.value);
