@@ -271,6 +271,11 @@ function scaleResponse(
     effectiveDateTime: authored,
     valueInteger: total,
     derivedFrom: [{ reference: `QuestionnaireResponse/${responseId}` }],
+    // As @helsekit/core/scoring's buildPromObservation derives it: PHQ-9 item 9 (thoughts of self-harm) above 0
+    // flags the patient whatever the total (CLINICAL.md section 3), so the flag travels with the total.
+    ...(scaleId === 'phq9'
+      ? { component: [{ code: { text: 'PHQ-9 item 9 (thoughts of self-harm) answered above 0' }, valueBoolean: (answers[8] ?? 0) > 0 }] }
+      : {}),
   };
   return [response, score];
 }

@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { HkElement, LocalizeController, MachineController } from '@helsekit/base';
+import { measurementCatalogsOnDemand } from '@helsekit/core/i18n';
 import {
   byId,
   DEFAULT_PLAN,
@@ -19,7 +20,7 @@ import {
 import type { AccessTokenCallback, HealthStore } from '@helsekit/core/store';
 import { HkAlertChangeEvent, HkDashboardErrorEvent, HkPatientOpenEvent } from './dashboard.events.js';
 import { sharedStyles, worklistStyles } from './dashboard.styles.js';
-import { fetchWorklistActor, resolveStore, saveAlertActor, type WorklistPatientRef } from './store-actors.js';
+import { fetchWorklistActor, resolveStore, saveAlertActor, WORKLIST_LOOKBACK_DAYS, type WorklistPatientRef } from './store-actors.js';
 
 const DAY = 86_400_000;
 const SEVERITIES: readonly Severity[] = ['red', 'yellow', 'grey', 'green'];
@@ -37,6 +38,10 @@ export interface Clinician {
  * acknowledge, snooze and resolve stored as FHIR Flags with who and when. It polls the store with backoff and
  * merges by version, so no update is lost. Opening a patient shows their `<hk-measurement-dashboard
  * view="clinician">` in place; the back button returns focus to the row.
+ *
+ * A patient whose newest PHQ-9 has item 9 (thoughts of self-harm) above 0 gets the concern flag: first in the list,
+ * with the rule in words. The table reflows by the element's own width (a container query): below 56rem each row
+ * is a card, with no sideways scrolling down to 320 CSS px; the markup stays a table.
  *
  * @tagname hk-clinic-worklist
  * @summary A clinician's worklist: patients who need contact first.
@@ -84,8 +89,18 @@ export class HkClinicWorklist extends HkElement {
   /** The plan the patients are evaluated against. Default: `DEFAULT_PLAN` (marked as default in each dashboard). */
   @property({ attribute: false }) plan: PatientPlan = DEFAULT_PLAN;
 
-  /** Plans per patient, by reference (`Patient/123`); a patient without one gets `plan`. */
+  /**
+   * Plans per patient, by reference (`Patient/123`); a patient without one gets `plan`. A plan's `news2` holds the
+   * patient's NEWS2 settings (SpO2 Scale 2, age, pregnancy, air or oxygen), used by their dashboard.
+   */
   @property({ attribute: false }) plans: Readonly<Record<string, PatientPlan>> = {};
+
+  /**
+   * The least history read per patient, in days (default 42). The window grows to the plan's longest time-based
+   * rule, and for each measurement (and PHQ-9, GAD-7) the newest reading, or as many as `redAfterConsecutive`
+   * needs, is read even when older, so the missing-data and stale rules always see the last reading.
+   */
+  @property({ type: Number, attribute: 'lookback-days' }) lookbackDays = WORKLIST_LOOKBACK_DAYS;
 
   /** Who acts on alerts; stored as the Flag's author. */
   @property({ attribute: false }) clinician: Clinician | undefined;
@@ -107,7 +122,7 @@ export class HkClinicWorklist extends HkElement {
   @state() private showHandled = false;
   @state() private shown = 0;
 
-  readonly localize = new LocalizeController(this);
+  readonly localize = new LocalizeController(this, measurementCatalogsOnDemand);
   #store: HealthStore | undefined;
   #returnFocusTo: string | undefined;
 
@@ -115,7 +130,13 @@ export class HkClinicWorklist extends HkElement {
     this,
     worklistMachine.provide({
       actors: {
-        fetchWorklist: fetchWorklistActor(() => this.#getStore(), () => this.patients, (ref) => this.#planFor(ref), () => this.#now()),
+        fetchWorklist: fetchWorklistActor(
+          () => this.#getStore(),
+          () => this.patients,
+          (ref) => this.#planFor(ref),
+          () => this.#now(),
+          () => this.lookbackDays,
+        ),
         saveAlert: saveAlertActor(() => this.#getStore(), () => this.clinician),
       },
     }),
@@ -143,7 +164,7 @@ export class HkClinicWorklist extends HkElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('store') || changed.has('fhirBase') || changed.has('allowedFhirBases') || changed.has('getAccessToken')) this.#store = undefined;
-    if (changed.has('patients') || changed.has('store') || changed.has('fhirBase') || changed.has('plan') || changed.has('plans')) {
+    if (changed.has('patients') || changed.has('store') || changed.has('fhirBase') || changed.has('plan') || changed.has('plans') || changed.has('lookbackDays')) {
       const snapshot = this.machine.snapshot;
       // A load already under way read the old inputs: start over (nothing to lose before the first load ends).
       if (snapshot.matches({ data: 'loading' }) && snapshot.context.pending.length === 0) this.machine.restore(undefined);
@@ -227,25 +248,30 @@ export class HkClinicWorklist extends HkElement {
     const patient = byId(this.machine.snapshot.context.patients, row.id) as (WorklistPatient & { detail?: WorklistDetail }) | undefined;
     const d = patient ? worklistDetailView(patient, t, format) : { whyText: '' };
     const snoozing = this.snoozeFor === row.id;
+    const c = t.worklistColumns;
     const tomorrow = new Date(this.#now() + DAY).toISOString().slice(0, 10);
-    return html`<tr part="row" class="sev-${row.severity}" data-id=${row.id}>
+    return html`<tr part="row" class="sev-${row.severity}${row.concernText ? ' concern-row' : ''}" data-id=${row.id}>
       <th scope="row">
         <button type="button" class="open" part="open-button" data-id=${row.id} aria-label=${t.worklistOpen(row.display)} @click=${() => this.#open(row.id)}>
           ${row.display}
         </button>
-        ${row.concernText ? html`<br /><strong>${row.concernText}</strong>` : nothing}
+        ${row.concernText ? html`<br /><strong class="concern-badge">${row.concernText}</strong>` : nothing}
       </th>
-      <td>
+      <td data-label=${c.status}>
         <span class="badge sev-${row.severity}" part="status">${row.severityText}</span>
         ${row.tierText ? html`<br /><span class="muted">${row.tierText}</span>` : nothing}
         ${row.alertText ? html`<br /><span>${row.alertText}</span>` : nothing}
         ${row.reopenedText ? html`<br /><span>${row.reopenedText}</span>` : nothing}
       </td>
-      <td>${d.whyText}${row.oldestAbnormalText ? html`<br /><span class="muted">${row.oldestAbnormalText}</span>` : nothing}</td>
-      <td>${d.lastReadingText ?? '–'}</td>
-      <td>${d.scoreText ?? '–'}</td>
-      <td>${d.trend ? html`<span class="trend" aria-hidden="true">${d.trend.arrow}</span> <span>${d.trend.text}</span>` : '–'}</td>
-      <td>
+      <td data-label=${c.why} class="why">
+        ${d.concernText ? html`<strong>${d.concernText}</strong><br />` : nothing}${d.whyText}${row.oldestAbnormalText
+          ? html`<br /><span class="muted">${row.oldestAbnormalText}</span>`
+          : nothing}
+      </td>
+      <td data-label=${c.last} class=${d.lastReadingText ? '' : 'none'}>${d.lastReadingText ?? '–'}</td>
+      <td data-label=${c.score} class=${d.scoreText ? '' : 'none'}>${d.scoreText ?? '–'}</td>
+      <td data-label=${c.trend} class=${d.trend ? '' : 'none'}>${d.trend ? html`<span class="trend" aria-hidden="true">${d.trend.arrow}</span> <span>${d.trend.text}</span>` : '–'}</td>
+      <td data-label=${c.actions} class=${row.canAcknowledge || row.canSnooze || row.canResolve ? 'actions-cell' : 'actions-cell none'}>
         <div class="actions" part="actions">
           ${row.canAcknowledge
             ? html`<button type="button" ?disabled=${row.saving} @click=${() => this.#act(row, 'acknowledged')} aria-label="${t.worklistAcknowledge}: ${row.display}">${t.worklistAcknowledge}</button>`

@@ -91,6 +91,15 @@ export const sharedStyles = css`
     padding: var(--hk-space-2, 0.5rem) var(--hk-space-3, 1rem);
     background: var(--hk-color-surface, #f4f4f4);
   }
+  .concern {
+    border: 2px solid var(--hk-color-urgent, #b00020);
+    border-inline-start-width: 8px;
+    border-radius: var(--hk-radius, 4px);
+    padding: var(--hk-space-2, 0.5rem) var(--hk-space-3, 1rem);
+  }
+  .concern-badge {
+    color: var(--hk-color-urgent, #b00020);
+  }
   .error {
     border-inline-start: 4px solid var(--hk-color-error, #b00020);
     padding: var(--hk-space-2, 0.5rem) var(--hk-space-3, 1rem);
@@ -192,6 +201,10 @@ export const dashboardStyles = css`
 `;
 
 export const worklistStyles = css`
+  /* The table reflows by the element's own width, not the page's (WCAG 1.4.10): see the container query below. */
+  :host {
+    container-type: inline-size;
+  }
   .filters {
     display: flex;
     flex-wrap: wrap;
@@ -245,5 +258,70 @@ export const worklistStyles = css`
   }
   .trend {
     font-size: 1.25em;
+  }
+  /*
+   * Narrow: each row becomes a card (name, then each cell under its column's name), so nothing scrolls sideways
+   * down to 320 CSS px. Wide: a plain table. The markup stays a table either way.
+   */
+  @container (max-width: 56rem) {
+    table,
+    caption,
+    tbody,
+    tr,
+    th,
+    td {
+      display: block;
+    }
+    thead tr {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    tr {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 13rem), 1fr));
+      column-gap: var(--hk-space-3, 1rem);
+      border: 1px solid var(--hk-color-border, #595959);
+      border-inline-start-width: 6px;
+      border-radius: var(--hk-radius, 4px);
+      padding: var(--hk-space-2, 0.5rem) var(--hk-space-3, 1rem);
+      margin-block-end: var(--hk-space-3, 1rem);
+    }
+    tr.sev-red {
+      border-inline-start-color: var(--hk-color-urgent, #b00020);
+    }
+    tr.sev-yellow {
+      border-inline-start-color: var(--hk-color-warning, #8a5a00);
+    }
+    tr.sev-green {
+      border-inline-start-color: var(--hk-color-ok, #2b6a30);
+    }
+    tr.concern-row {
+      border-inline-start-color: var(--hk-color-urgent, #b00020);
+    }
+    th,
+    td {
+      border-bottom: none;
+      padding-inline: 0;
+      overflow-wrap: anywhere;
+    }
+    td.none {
+      display: none;
+    }
+    th,
+    td.why,
+    td.actions-cell {
+      grid-column: 1 / -1;
+    }
+    td[data-label]::before {
+      content: attr(data-label);
+      display: block;
+      font-weight: 600;
+      font-size: 0.875em;
+      color: var(--hk-color-text-muted, #4d4d4d);
+    }
   }
 `;

@@ -9,10 +9,13 @@ export { chartModel, renderChart, CHART_WIDTH, CHART_HEIGHT, PLOT_WIDTH, type Ch
 export {
   fetchReadingsActor,
   fetchWorklistActor,
+  loadWorklistObservations,
+  worklistWindowDays,
   observationsToItems,
   patientReference,
   resolveStore,
   saveAlertActor,
+  WORKLIST_LOOKBACK_DAYS,
   type StoreConfig,
   type WorklistPatientRef,
 } from './store-actors.js';

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Bundle, Observation } from 'fhir/r4';
 import { HkElement, LocalizeController, MachineController, type HkNumberInput } from '@helsekit/base';
+import { measurementCatalogsOnDemand } from '@helsekit/core/i18n';
 import {
   buildSummaryObservations,
   buildVitalSignObservation,
@@ -16,11 +17,15 @@ import {
   toDashboardView,
   toTypedSeries,
   upperBound,
+  withPromBands,
+  type Acvpu,
   type DashboardItem,
+  type DashboardNews2Options,
   type MeasurementInput,
   type MeasurementKind,
   type MeasurementTileView,
   type PatientPlan,
+  type Spo2Scale,
 } from '@helsekit/core/measurements';
 import type { AccessTokenCallback, HealthStore } from '@helsekit/core/store';
 import { HkDashboardErrorEvent, HkMeasurementAddedEvent, HkSummaryEvent } from './dashboard.events.js';
@@ -36,6 +41,7 @@ const RANGE_KEYS: readonly RangeKey[] = ['7d', '30d', '6mo', '1y', 'custom'];
 const ADD_KINDS = ['bloodPressure', 'heartRate', 'respiratoryRate', 'spo2', 'temperature', 'weight', 'glucose'] as const;
 type AddKind = (typeof ADD_KINDS)[number];
 const PROM_KINDS: ReadonlySet<MeasurementKind> = new Set(['phq9', 'gad7']);
+const ACVPU: ReadonlySet<string> = new Set(['A', 'C', 'V', 'P', 'U']);
 /** Most rows a table view shows (newest first); the chart shows everything. */
 const TABLE_ROWS = 500;
 
@@ -55,6 +61,7 @@ const TABLE_ROWS = 500;
  * @event hk-summary - A summary was made. `detail.bundle`: a FHIR collection Bundle of summary Observations.
  * @event hk-error - Loading, saving or importing failed. `detail.reason`: `load`, `save` or `import`; `detail.message` for logs.
  * @csspart overall - The overall status line.
+ * @csspart concern - Clinician view: the concern flag and why (PHQ-9 item 9 answered above 0).
  * @csspart plan-notice - The notice shown while the plan is the shipped default.
  * @csspart tiles - The list of latest values.
  * @csspart tile - One latest value with its status.
@@ -103,8 +110,34 @@ export class HkMeasurementDashboard extends HkElement {
   /** Asked for a bearer token on every FHIR request. */
   @property({ attribute: false }) getAccessToken: AccessTokenCallback | undefined;
 
-  /** The patient's plan. Default: `DEFAULT_PLAN`, shown as "default limits, not set for this patient". */
+  /**
+   * The patient's plan. Default: `DEFAULT_PLAN`, shown as "default limits, not set for this patient". PHQ-9 and
+   * GAD-7 scores are judged by their bands when the plan has no limits for them (`withPromBands`). The plan's
+   * `news2` settings are used unless the NEWS2 properties below are set.
+   */
   @property({ attribute: false }) plan: PatientPlan = DEFAULT_PLAN;
+
+  /** NEWS2: SpO2 scale, `1` (default) or `2` (a per-patient clinician setting, shown with the score). Overrides `plan.news2.spo2Scale`. */
+  @property({ type: Number, attribute: 'spo2-scale' }) spo2Scale: Spo2Scale | undefined;
+
+  /** NEWS2: the patient's age in years; under 16 NEWS2 is shown as not applicable. Overrides `plan.news2.ageYears`. */
+  @property({ type: Number, attribute: 'age-years' }) ageYears: number | undefined;
+
+  /** NEWS2: the patient is pregnant, so NEWS2 is shown as not applicable. Overrides `plan.news2.pregnant`. */
+  @property({ type: Boolean }) pregnant: boolean | undefined;
+
+  /**
+   * NEWS2: `oxygen` when the patient is on supplemental oxygen, `air` when not; applies to SpO2 readings that do
+   * not say themselves. Unset: unknown, and NEWS2 lists air/oxygen as missing. Overrides `plan.news2.airOrOxygen`.
+   */
+  @property({ attribute: 'air-or-oxygen' }) airOrOxygen: 'air' | 'oxygen' | undefined;
+
+  /**
+   * NEWS2: consciousness (ACVPU: `A` alert, `C` new confusion, `V` voice, `P` pain, `U` unresponsive) and when it
+   * was assessed (epoch ms or ISO 8601): `{ value: 'A', at: '2026-05-17T08:00:00Z' }`. It counts in the NEWS2 set
+   * when it was assessed within 30 minutes of the newest reading.
+   */
+  @property({ attribute: false }) consciousness: { readonly value: Acvpu; readonly at: number | string } | undefined;
 
   /** The time to evaluate at (epoch ms), for tests and demos. Default: the clock. */
   @property({ type: Number }) now: number | undefined;
@@ -125,11 +158,14 @@ export class HkMeasurementDashboard extends HkElement {
   @state() private importMessages: string[] = [];
   @state() private summary: { url: string; count: number } | undefined;
 
-  readonly localize = new LocalizeController(this);
+  readonly localize = new LocalizeController(this, measurementCatalogsOnDemand);
   #store: HealthStore | undefined;
   #seriesFor: object | undefined;
   #series = new Map<MeasurementKind, ChartSeries>();
   #drag: { x: number; width: number; start: number; end: number } | undefined;
+
+  #planFor: PatientPlan | undefined;
+  #effectivePlan: PatientPlan = withPromBands(DEFAULT_PLAN);
 
   readonly machine = new MachineController(
     this,
@@ -137,7 +173,7 @@ export class HkMeasurementDashboard extends HkElement {
       actors: { fetchReadings: fetchReadingsActor(() => this.#getStore(), () => this.#now()) },
     }),
     {
-      input: () => ({ patientId: patientReference(this.patient), plan: this.plan, pollIntervalMs: this.pollInterval }),
+      input: () => ({ patientId: patientReference(this.patient), plan: this.#plan(), pollIntervalMs: this.pollInterval }),
       events: {
         'dashboard.failed': (e) => new HkDashboardErrorEvent('load', e.message),
       },
@@ -146,6 +182,33 @@ export class HkMeasurementDashboard extends HkElement {
 
   #now(): number {
     return this.now ?? Date.now();
+  }
+
+  /** The plan as evaluated: PROM bands added where the plan has none (the same object while `plan` is). */
+  #plan(): PatientPlan {
+    if (this.#planFor !== this.plan) {
+      this.#planFor = this.plan;
+      this.#effectivePlan = withPromBands(this.plan);
+    }
+    return this.#effectivePlan;
+  }
+
+  /** The NEWS2 settings in force: the properties, else the plan's `news2`. */
+  #news2(): DashboardNews2Options {
+    const p = this.plan.news2 ?? {};
+    const spo2Scale = this.spo2Scale ?? p.spo2Scale;
+    const ageYears = this.ageYears ?? p.ageYears;
+    const pregnant = this.pregnant ?? p.pregnant;
+    const airOrOxygen = this.airOrOxygen ?? p.airOrOxygen;
+    const c = this.consciousness;
+    const at = c && ACVPU.has(c.value) ? (typeof c.at === 'number' ? c.at : Date.parse(c.at)) : Number.NaN;
+    return {
+      ...(spo2Scale === 1 || spo2Scale === 2 ? { spo2Scale } : {}),
+      ...(typeof ageYears === 'number' && Number.isFinite(ageYears) ? { ageYears } : {}),
+      ...(typeof pregnant === 'boolean' ? { pregnant } : {}),
+      ...(airOrOxygen === 'air' || airOrOxygen === 'oxygen' ? { airOrOxygen } : {}),
+      ...(c && Number.isFinite(at) ? { consciousness: { value: c.value, at } } : {}),
+    };
   }
 
   #getStore(): HealthStore {
@@ -169,8 +232,8 @@ export class HkMeasurementDashboard extends HkElement {
       this.focused = new Map();
       this.summary = undefined;
       this.machine.restore(undefined);
-    } else if (ctx.plan !== this.plan) {
-      this.machine.send({ type: 'PLAN.SET', plan: this.plan });
+    } else if (ctx.plan !== this.#plan()) {
+      this.machine.send({ type: 'PLAN.SET', plan: this.#plan() });
     }
     if (this.range === undefined || (changed.has('now') && this.rangeKey !== 'custom')) this.#setRange(this.rangeKey === 'custom' ? '30d' : this.rangeKey);
   }
@@ -290,7 +353,7 @@ export class HkMeasurementDashboard extends HkElement {
 
   #pointText(kind: MeasurementKind, value: number, at: number): string {
     const { t, format } = this.localize;
-    const plan = this.plan.measurements.find((m) => m.kind === kind);
+    const plan = this.#plan().measurements.find((m) => m.kind === kind);
     const level = plan ? classifyValue(value, plan).level : 'none';
     return t.dashboardPoint(t.measurementNames[kind], formatValue(kind, value, t, format), format.dateTime(at), t.dashboardLevels[level]);
   }
@@ -339,6 +402,13 @@ export class HkMeasurementDashboard extends HkElement {
     const valid = inputs.map((i) => i.validate()).every(Boolean);
     if (!valid) {
       inputs.find((i) => !i.validate())?.focus();
+      return;
+    }
+    // `value` is committed on the input's change event; a number typed but not yet committed is not saved as a
+    // reading without a value (the input is focused instead, and its change commits it).
+    const missing = inputs.find((i) => typeof i.value !== 'number' || !Number.isFinite(i.value));
+    if (missing) {
+      missing.focus();
       return;
     }
     const [a, b] = inputs.map((i) => i.value!);
@@ -457,7 +527,7 @@ export class HkMeasurementDashboard extends HkElement {
       ${this.#heading(this.headingLevel + 2, tile.label)}
       <p class="value">${tile.value ?? '–'}</p>
       <p><span class="badge sev-${tile.severity}" part="status">${tile.statusText}</span></p>
-      <p>${tile.reasonText}</p>
+      ${tile.reasonText ? html`<p>${tile.reasonText}</p>` : nothing}
       ${tile.trend
         ? html`<p><span aria-hidden="true">${tile.trend.arrow}</span> ${tile.trend.text}</p>`
         : nothing}
@@ -518,7 +588,7 @@ export class HkMeasurementDashboard extends HkElement {
       else next.add(kind);
       this.tables = next;
     };
-    const plan = this.plan.measurements.find((m) => m.kind === kind);
+    const plan = this.#plan().measurements.find((m) => m.kind === kind);
     const fmt = (v: number) => format.number(v, { maximumFractionDigits: kind === 'temperature' || kind === 'weight' || kind === 'glucose' ? 1 : 0 });
     return html`<section class="card" aria-labelledby=${headingId}>
       ${this.#heading(this.headingLevel + 2, name, headingId)}
@@ -556,7 +626,7 @@ export class HkMeasurementDashboard extends HkElement {
   #table(kind: MeasurementKind, series: ChartSeries, from: number, to: number): TemplateResult {
     const { t, format } = this.localize;
     const { start, end } = this.range!;
-    const plan = this.plan.measurements.find((m) => m.kind === kind);
+    const plan = this.#plan().measurements.find((m) => m.kind === kind);
     const rows: number[] = [];
     for (let i = to - 1; i >= from && rows.length < TABLE_ROWS; i--) rows.push(i);
     return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t.dashboardTableCaption(t.measurementNames[kind], format.date(start), format.date(end))}>
@@ -642,7 +712,7 @@ export class HkMeasurementDashboard extends HkElement {
   protected override render() {
     const { t, format } = this.localize;
     const snapshot = this.machine.snapshot;
-    const view = toDashboardView(snapshot, t, format, { now: this.#now() });
+    const view = toDashboardView(snapshot, t, format, { now: this.#now(), news2: this.#news2(), audience: this.view });
     const series = this.#seriesByKind(snapshot.context.items);
     const showData = view.state === 'ready' || view.state === 'refreshing';
     const vitalTiles = view.tiles.filter((x) => !PROM_KINDS.has(x.kind));
@@ -664,6 +734,9 @@ export class HkMeasurementDashboard extends HkElement {
       ${showData
         ? html`
             <p part="overall"><span class="badge sev-${view.overall.severity}" part="status">${t.dashboardOverall(view.overall.text)}</span></p>
+            ${view.concern
+              ? html`<p class="concern" part="concern"><strong>${view.concern.title}:</strong> ${view.concern.text}</p>`
+              : nothing}
             <ul class="tiles" part="tiles">
               ${repeat(vitalTiles, (x) => x.kind, (x) => this.#tile(x))}
             </ul>

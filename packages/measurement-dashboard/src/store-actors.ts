@@ -5,7 +5,10 @@ import {
   buildWorklistEntry,
   flagToAlert,
   latestAlerts,
+  planHistoryNeed,
   readObservations,
+  searchCodesFor,
+  type MeasurementKind,
   type AlertState,
   type DashboardItem,
   type FetchReadingsInput,
@@ -64,8 +67,66 @@ export function observationsToItems(observations: readonly Observation[]): Dashb
 /** How far back the elements read (the longest range the dashboard offers, plus a margin). */
 export const LOOKBACK_MS = 400 * 86_400_000;
 
-/** How far back the worklist reads: enough for every rule of a plan (weeks), not the whole history. */
-export const WORKLIST_LOOKBACK_MS = 42 * 86_400_000;
+/** The least the worklist reads, in days (`lookback-days`); longer when a plan's rules need more. */
+export const WORKLIST_LOOKBACK_DAYS = 42;
+
+/**
+ * A worklist patient's Observations: a window as long as the plan's longest time-based rule (at least
+ * `minDays`), plus, per measurement kind of the plan (PHQ-9 and GAD-7 always), the newest readings the
+ * count-based rules and the trend need when the window holds fewer (`planHistoryNeed`). So a kind whose
+ * readings stopped before the window still shows its last reading, missing data and stale warning (grey
+ * for the right reason), and a PHQ-9 item 9 answer older than the window still raises the concern.
+ */
+/** Older readings change rarely: a worklist keeps what it fetched beyond the window for this long between polls. */
+const OLDER_CACHE_MS = 10 * 60_000;
+export type OlderReadingsCache = Map<string, { readonly at: number; readonly items: readonly Observation[] }>;
+
+/** The days of the window `loadWorklistObservations` reads for a plan. */
+export function worklistWindowDays(plan: PatientPlan, minDays = WORKLIST_LOOKBACK_DAYS): number {
+  return Math.max(minDays, planHistoryNeed(plan).days + 1);
+}
+
+export async function loadWorklistObservations(
+  store: HealthStore,
+  patient: string,
+  plan: PatientPlan,
+  now: number,
+  minDays = WORKLIST_LOOKBACK_DAYS,
+  cache?: OlderReadingsCache,
+): Promise<Observation[]> {
+  const need = planHistoryNeed(plan);
+  const days = worklistWindowDays(plan, minDays);
+  const inWindow = await loadObservations(store, patient, now, days * 86_400_000);
+  const counts = new Map<MeasurementKind, number>();
+  for (const r of readObservations(inWindow).readings) if (r.at <= now) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1);
+  // One search per code, at the largest count any kind of that code needs (systolic and diastolic share the panel).
+  const wanted = new Map<string, number>();
+  for (const [kind, n] of need.readings) {
+    if ((counts.get(kind) ?? 0) >= n) continue;
+    for (const code of searchCodesFor(kind)) wanted.set(code, Math.max(wanted.get(code) ?? 0, n));
+  }
+  const to = new Date(now).toISOString();
+  const subject = patientReference(patient);
+  const older = await Promise.all(
+    [...wanted].map(async ([code, n]) => {
+      // The window is read on every poll, so anything new is seen; what lies beyond it may come from the cache.
+      const key = `${subject}|${code}|${n}`;
+      const hit = cache?.get(key);
+      if (hit && Math.abs(now - hit.at) < OLDER_CACHE_MS) return hit.items;
+      const { items } = await store.search('Observation', { subject, code, to, count: Math.min(500, n) });
+      cache?.set(key, { at: now, items });
+      return items;
+    }),
+  );
+  const seen = new Set(inWindow.map((o) => o.id).filter(Boolean));
+  const out = [...inWindow];
+  for (const o of older.flat()) {
+    if (o.id && seen.has(o.id)) continue;
+    if (o.id) seen.add(o.id);
+    out.push(o);
+  }
+  return out;
+}
 
 export async function loadObservations(store: HealthStore, patient: string, now: number, lookbackMs = LOOKBACK_MS): Promise<Observation[]> {
   const from = new Date(now - lookbackMs).toISOString();
@@ -96,16 +157,28 @@ export function fetchWorklistActor(
   getPatients: () => readonly WorklistPatientRef[],
   getPlan: (patient: string) => PatientPlan,
   getNow: () => number,
+  getLookbackDays: () => number = () => WORKLIST_LOOKBACK_DAYS,
 ) {
+  const cache: OlderReadingsCache = new Map();
+  let cachedFor: HealthStore | undefined;
   return fromPromise<FetchWorklistOutput, FetchWorklistInput>(async () => {
     const store = getStore();
+    if (cachedFor !== store) {
+      cache.clear();
+      cachedFor = store;
+    }
     const now = getNow();
     const version = Date.now() * 1000 + (loadCounter++ % 1000);
     const patients = await Promise.all(
       getPatients().map(async (p) => {
         const ref = patientReference(p.reference);
-        const readings = observationsToItems(await loadObservations(store, ref, now, WORKLIST_LOOKBACK_MS));
-        return buildWorklistEntry({ id: ref.slice('Patient/'.length), display: p.display ?? ref, version, readings, plan: getPlan(ref), now });
+        const plan = getPlan(ref);
+        const observations = await loadWorklistObservations(store, ref, plan, now, getLookbackDays(), cache);
+        const readings = observationsToItems(observations);
+        const { absent } = readObservations(observations);
+        // The score column (and its rank) takes only PROM totals inside the window; older ones still colour and flag.
+        const scoreSince = now - worklistWindowDays(plan, getLookbackDays()) * 86_400_000;
+        return buildWorklistEntry({ id: ref.slice('Patient/'.length), display: p.display ?? ref, version, readings, absent, plan, now, scoreSince });
       }),
     );
     const flags = (

@@ -6,7 +6,7 @@ import type { HkNumberInput } from '@helsekit/base';
 import { MemoryStore, StoreError, type HealthStore } from '@helsekit/core/store';
 import { deepActiveElement, expectAccessible, fixtureInLang, settled } from '@helsekit/base/testing/index';
 import { fixture } from '@open-wc/testing';
-import { NOW, demoStore, until } from './fixtures.js';
+import { DAY, NOW, add, addPhq9, demoStore, seedPatient, until } from './fixtures.js';
 
 const root = (el: Element) => el.shadowRoot!;
 const patients = [
@@ -150,6 +150,86 @@ describe('<hk-clinic-worklist>', () => {
     more.click();
     await settled(el);
     expect(order(el).length).to.equal(3);
+  });
+
+  it('puts a patient whose PHQ-9 item 9 is above 0 first, says which rule fired, and shows it in their dashboard', async () => {
+    const store = await demoStore();
+    await seedPatient(store, 'concern-1');
+    await addPhq9(store, 'concern-1', [2, 3, 2, 3, 2, 2, 2, 1, 1], NOW - 25 * DAY); // 18, item 9 = 1
+    const el = await fixtureInLang<HkClinicWorklist>(
+      html`<hk-clinic-worklist .store=${store} .patients=${[...patients, { reference: 'Patient/concern-1', display: 'Aisha' }]} .now=${NOW}></hk-clinic-worklist>`,
+    );
+    await until(() => root(el).querySelectorAll('tbody tr').length === 4);
+    await settled(el);
+    // First, above the red patient, although her own status is yellow (PHQ-9 18 by its bands).
+    expect(order(el)).to.deep.equal(['concern-1', 'red-1', 'green-1', 'green-2']);
+    const row = root(el).querySelector('tr[data-id="concern-1"]')!;
+    expect(row.querySelector('th')!.textContent).to.include('Bekymring');
+    expect(row.querySelector('td.why')!.textContent).to.match(/PHQ-9 .*spørsmål 9 \(tanker om selvskading\) er besvart over 0/);
+    expect(row.querySelector('[part="status"]')!.textContent).to.match(/Gul/);
+    await expectAccessible(el);
+    row.querySelector<HTMLButtonElement>('button.open')!.click();
+    await settled(el);
+    const dash = root(el).querySelector('hk-measurement-dashboard')!;
+    await until(() => root(dash).querySelector('[part="concern"]') !== null);
+    expect(root(dash).querySelector('[part="concern"]')!.textContent).to.match(/Bekymring:.*spørsmål 9/);
+    await expectAccessible(el);
+  });
+
+  it('is not fooled by its reading window: readings that stopped long ago give grey with the last reading, and an old item 9 still flags', async () => {
+    const store = new MemoryStore();
+    for (let d = 70; d >= 60; d--) {
+      await add(store, 'stopped', { kind: 'bloodPressure', systolic: 124, diastolic: 80 }, NOW - d * DAY);
+      await add(store, 'stopped', { kind: 'heartRate', value: 70 }, NOW - d * DAY);
+    }
+    await addPhq9(store, 'stopped', [1, 1, 1, 1, 1, 1, 1, 0, 2], NOW - 100 * DAY);
+    const el = await fixtureInLang<HkClinicWorklist>(
+      html`<hk-clinic-worklist .store=${store} .patients=${[{ reference: 'Patient/stopped', display: 'Sofie Stopp' }]} .now=${NOW} lookback-days="14"></hk-clinic-worklist>`,
+    );
+    await until(() => root(el).querySelectorAll('tbody tr').length === 1);
+    const row = root(el).querySelector('tbody tr')!;
+    expect(row.querySelector('[part="status"]')!.textContent).to.match(/Grå/);
+    expect(row.querySelector('td.why')!.textContent).to.match(/spørsmål 9/);
+    expect(row.querySelector('td.why')!.textContent).to.match(/0 av 1 forventede målinger/);
+    expect(row.querySelector('td.why')!.textContent).to.not.include('Ingen målinger');
+    expect(row.textContent).to.match(/18\.03\.2026/); // the last reading, 60 days before 17 May
+  });
+
+  it('still shows an acknowledged alert as acknowledged, with who and when, after a reload', async () => {
+    const store = await demoStore();
+    const first = await worklist(store);
+    await rowsReady(first);
+    [...root(first).querySelectorAll<HTMLButtonElement>('tr[data-id="red-1"] [part="actions"] button')].find((b) => /Marker som sett/.test(b.textContent!))!.click();
+    await until(() => first.machine.snapshot.context.pending.length === 0 && root(first).querySelector('tr[data-id="red-1"]')!.textContent!.includes('Sett av'));
+    first.remove();
+    // A new element over the same store, as after a page reload.
+    const again = await worklist(store);
+    await rowsReady(again);
+    const row = root(again).querySelector('tr[data-id="red-1"]')!;
+    expect(row.textContent).to.include(`Sett av Lege Lise Berg`);
+    expect(row.textContent).to.match(/17\.05\.2026/);
+    expect([...row.querySelectorAll('[part="actions"] button')].map((b) => b.textContent!.trim())).to.not.include('Marker som sett');
+  });
+
+  it('reflows to one card per patient in a narrow container, with no sideways scrolling at 320 px, and is a table when wide', async () => {
+    const el = await worklist(await demoStore());
+    await rowsReady(el);
+    const table = root(el).querySelector('table')!;
+    el.style.width = '1100px';
+    await settled(el);
+    expect(getComputedStyle(table).display).to.equal('table');
+    expect(getComputedStyle(root(el).querySelector('thead')!).display).to.equal('table-header-group');
+    el.style.width = '320px';
+    await settled(el);
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(getComputedStyle(table).display).to.equal('block');
+    expect(el.scrollWidth).to.be.at.most(320);
+    for (const tr of root(el).querySelectorAll('tbody tr')) expect(tr.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+    // Each cell says which column it is; the column headers are still there for screen readers.
+    const status = root(el).querySelector('tbody tr td')!;
+    expect(getComputedStyle(status, '::before').content).to.equal('"Status"');
+    expect(root(el).querySelectorAll('thead th[scope="col"]').length).to.equal(7);
+    await expectAccessible(el);
   });
 
   it('follows the nearest lang', async () => {

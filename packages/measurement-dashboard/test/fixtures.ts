@@ -1,5 +1,6 @@
 // Test data shared by the element tests: a MemoryStore seeded with readings around a fixed "now".
 import { buildVitalSignObservation, type MeasurementInput } from '@helsekit/core/measurements';
+import { buildPromObservation, scorePhq9 } from '@helsekit/core/scoring';
 import { MemoryStore, type HealthStore } from '@helsekit/core/store';
 
 export const NOW = Date.parse('2026-05-17T12:00:00Z');
@@ -36,4 +37,15 @@ export async function until(check: () => boolean, timeout = 5000): Promise<void>
     if (Date.now() - start > timeout) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** A PHQ-9 total as the scoring module derives it (item 9 travels as a component): 9 item answers 0–3. */
+export async function addPhq9(store: HealthStore, patient: string, answers: number[], at: number): Promise<void> {
+  await store.put(
+    buildPromObservation(scorePhq9(answers), {
+      response: { reference: `QuestionnaireResponse/phq9-${patient}-${at}` },
+      subject: { reference: `Patient/${patient}` },
+      effectiveDateTime: new Date(at).toISOString(),
+    }),
+  );
 }

@@ -5,7 +5,7 @@ import type { HkMeasurementDashboard, HkMeasurementAddedEvent, HkSummaryEvent } 
 import type { HkNumberInput } from '@helsekit/base';
 import { MemoryStore, StoreError, type HealthStore } from '@helsekit/core/store';
 import { deepActiveElement, expectAccessible, fixtureInLang, press, settled } from '@helsekit/base/testing/index';
-import { DAY, NOW, demoStore, until } from './fixtures.js';
+import { DAY, NOW, add, demoStore, until } from './fixtures.js';
 
 const root = (el: Element) => el.shadowRoot!;
 const ready = (el: HkMeasurementDashboard) => until(() => root(el).querySelectorAll('.chart-box').length > 0);
@@ -154,6 +154,59 @@ describe('<hk-measurement-dashboard>', () => {
     await settled(el);
     expect(root(el).querySelector('[part="summary"] a[download]')).to.exist;
     await expectAccessible(el);
+  });
+
+  it('scores NEWS2 with the ACVPU, air/oxygen, Scale 2, age and pregnancy properties, and the plan\'s settings', async () => {
+    const store = new MemoryStore();
+    const at = NOW - 3_600_000;
+    await add(store, 'n1', { kind: 'respiratoryRate', value: 18 }, at);
+    await add(store, 'n1', { kind: 'spo2', value: 95 }, at);
+    await add(store, 'n1', { kind: 'bloodPressure', systolic: 120, diastolic: 80 }, at);
+    await add(store, 'n1', { kind: 'heartRate', value: 80 }, at);
+    await add(store, 'n1', { kind: 'temperature', value: 37 }, at);
+    const el = await fixtureInLang<HkMeasurementDashboard>(
+      html`<hk-measurement-dashboard .store=${store} patient="n1" view="clinician" .now=${NOW}></hk-measurement-dashboard>`,
+    );
+    const news2 = () => root(el).querySelector('[part="news2"]')!.textContent!.replace(/\s+/g, ' ');
+    await until(() => root(el).querySelector('[part="news2"]') !== null);
+    expect(news2()).to.match(/Ufullstendig: 1 poeng så langt\. Mangler luft eller oksygen og bevissthet/);
+    el.airOrOxygen = 'air';
+    el.consciousness = { value: 'A', at: new Date(at).toISOString() };
+    await settled(el);
+    expect(news2()).to.include('1 poeng'); // SpO2 95 on Scale 1
+    el.setAttribute('air-or-oxygen', 'oxygen');
+    await settled(el);
+    expect(news2()).to.include('3 poeng'); // + 2 for oxygen
+    el.setAttribute('spo2-scale', '2');
+    await settled(el);
+    expect(news2()).to.match(/4 poeng.*SpO₂-skala 2/); // 95 % on oxygen on Scale 2 scores 2
+    el.setAttribute('age-years', '15');
+    await settled(el);
+    expect(news2()).to.include('NEWS2 gjelder ikke under 16 år.');
+    el.removeAttribute('age-years');
+    el.toggleAttribute('pregnant', true);
+    await settled(el);
+    expect(news2()).to.include('NEWS2 gjelder ikke ved graviditet.');
+    // Without properties, the plan's per-patient settings are used.
+    el.removeAttribute('pregnant');
+    el.pregnant = undefined;
+    el.removeAttribute('spo2-scale');
+    el.removeAttribute('air-or-oxygen');
+    el.spo2Scale = undefined;
+    el.airOrOxygen = undefined;
+    el.plan = { ...el.plan, news2: { spo2Scale: 2, airOrOxygen: 'air' } };
+    await settled(el);
+    expect(news2()).to.match(/0 poeng.*SpO₂-skala 2/);
+    await expectAccessible(el);
+  });
+
+  it('says "no limits set" once for a measurement the plan has no limits for', async () => {
+    const store = new MemoryStore();
+    await add(store, 'w1', { kind: 'weight', value: 80 }, NOW - DAY);
+    const el = await dashboard(store, 'w1');
+    await ready(el);
+    const tile = [...root(el).querySelectorAll('[part="tile"]')].find((t) => t.textContent!.includes('Vekt'))!;
+    expect(tile.textContent!.match(/Ingen grenser satt/g)?.length).to.equal(1);
   });
 
   it('follows the nearest lang', async () => {

@@ -1,7 +1,10 @@
 import type { Formatter } from '../i18n/format.js';
-import type { Messages } from '../i18n/messages.js';
+import type { CommonMessages, MeasurementMessages, PromMessages } from '../i18n/messages.js';
+
+type Messages = CommonMessages & MeasurementMessages & PromMessages;
 import type { DashboardContext } from './dashboard.machine.js';
 import { MEASUREMENT_KINDS, type MeasurementKind, type Reading, type Severity } from './measurement.types.js';
+import { concernOf } from './concern.rules.js';
 import { groupNews2Set, scoreNews2, type Acvpu, type News2Parameter, type News2Settings, type TimedValue } from './news2.js';
 import { evaluatePlan, type MeasurementStatus, type StatusReason } from './plan.js';
 import { trendOf, type TrendDirection } from './trend.rules.js';
@@ -29,7 +32,7 @@ export interface MeasurementTileView {
   readonly severity: Severity | 'none';
   /** The status in words, for example "Gul: tegn på forverring". */
   readonly statusText: string;
-  /** Why, in words. */
+  /** Why, in words; empty when the status says it all (no limits). */
   readonly reasonText: string;
   readonly reasonCode: StatusReason['code'] | 'noLimits';
   readonly trend?: TrendView;
@@ -63,11 +66,28 @@ export interface DashboardView {
   readonly overall: { readonly severity: Severity; readonly text: string };
   readonly tiles: readonly MeasurementTileView[];
   readonly news2?: News2View;
+  /** Clinician view only: the concern flag and the rule that raised it, in words (PHQ-9 item 9 above 0). */
+  readonly concern?: { readonly title: string; readonly text: string };
+}
+
+/** The NEWS2 inputs a host gives besides the readings (the dashboard's NEWS2 properties). */
+export interface DashboardNews2Options extends News2Settings {
+  /** ACVPU with when it was assessed (it rarely comes as a reading). */
+  readonly consciousness?: TimedValue<Acvpu>;
+  /** Air or oxygen at a given time. */
+  readonly onOxygen?: TimedValue<boolean>;
+  /**
+   * The patient's standing state, for SpO2 readings that do not say themselves: `oxygen` when they are on
+   * supplemental oxygen, `air` when not. Unset: unknown (NEWS2 then lists air/oxygen as missing).
+   */
+  readonly airOrOxygen?: 'air' | 'oxygen';
 }
 
 export interface DashboardViewOptions {
   readonly now: number;
-  readonly news2?: News2Settings & { readonly consciousness?: TimedValue<Acvpu>; readonly onOxygen?: TimedValue<boolean> };
+  readonly news2?: DashboardNews2Options;
+  /** Who looks: the clinician view also shows the concern flag. Default `patient`. */
+  readonly audience?: 'patient' | 'clinician';
 }
 
 const DECIMALS: Partial<Record<MeasurementKind, number>> = { temperature: 1, weight: 1, glucose: 1 };
@@ -147,7 +167,8 @@ export function unjudgedTileView(kind: MeasurementKind, readings: readonly Readi
     ...(value ? { value } : {}),
     severity: 'none',
     statusText: t.measurementNoLimits,
-    reasonText: t.measurementNoLimits,
+    // The badge already says "no limits set"; saying it again as the reason only repeats it.
+    reasonText: '',
     reasonCode: 'noLimits',
     ...(trendView ? { trend: trendView } : {}),
     ...(lastReadingText ? { lastReadingText } : {}),
@@ -155,15 +176,22 @@ export function unjudgedTileView(kind: MeasurementKind, readings: readonly Readi
   };
 }
 
-function news2View(readings: readonly Reading[], options: DashboardViewOptions, t: Messages, f: Formatter): News2View | undefined {
+function news2View(all: readonly Reading[], options: DashboardViewOptions, t: Messages, f: Formatter): News2View | undefined {
   const settings = options.news2;
+  // A standing "on oxygen" / "on air" applies to the SpO2 readings that do not say themselves.
+  const standing = settings?.airOrOxygen;
+  const readings = standing ? all.map((r) => (r.kind === 'spo2' && r.onOxygen === undefined ? { ...r, onOxygen: standing === 'oxygen' } : r)) : all;
   const group = groupNews2Set(readings, {
     now: options.now,
     ...(settings?.consciousness ? { consciousness: settings.consciousness } : {}),
     ...(settings?.onOxygen ? { onOxygen: settings.onOxygen } : {}),
   });
   if (group.from === undefined) return undefined;
-  const result = scoreNews2(group.set, settings ?? {});
+  const result = scoreNews2(group.set, {
+    ...(settings?.spo2Scale !== undefined ? { spo2Scale: settings.spo2Scale } : {}),
+    ...(settings?.ageYears !== undefined ? { ageYears: settings.ageYears } : {}),
+    ...(settings?.pregnant !== undefined ? { pregnant: settings.pregnant } : {}),
+  });
   const base = { title: t.news2Title, attribution: t.news2Attribution };
   if (result.status === 'notApplicable') {
     return { ...base, status: 'notApplicable', text: result.reason === 'under16' ? t.news2NotApplicableUnder16 : t.news2NotApplicablePregnant };
@@ -210,6 +238,7 @@ export function toDashboardView(
       ]
     : [];
   const news2 = showData ? news2View(readings, options, t, f) : undefined;
+  const concern = showData && options.audience === 'clinician' ? concernOf(readings, options.now) : undefined;
   const statusMessage =
     state === 'loading' ? t.loading : state === 'refreshing' ? t.measurementRefreshing : state === 'empty' ? t.measurementEmpty : state === 'error' ? t.measurementLoadFailed : undefined;
   return {
@@ -223,5 +252,6 @@ export function toDashboardView(
     overall: { severity: evaluation.overall, text: t.measurementStatus[evaluation.overall] },
     tiles,
     ...(news2 ? { news2 } : {}),
+    ...(concern ? { concern: { title: t.worklistConcern, text: t.measurementConcernPhq9Item9(f.dateTime(concern.at)) } } : {}),
   };
 }

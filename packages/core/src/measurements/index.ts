@@ -8,6 +8,7 @@ export * from './series.js';
 export * from './merge.js';
 export * from './polling.js';
 export * from './trend.rules.js';
+export * from './concern.rules.js';
 export * from './dashboard.machine.js';
 export * from './worklist.machine.js';
 export * from './dashboard.view.js';

@@ -45,6 +45,11 @@ export interface Reading {
   readonly source?: string;
   /** Set for SpO2 when the source says the patient was on oxygen. */
   readonly onOxygen?: boolean;
+  /**
+   * PHQ-9 only, when the source says: item 9 (thoughts of self-harm) was answered above 0. CLINICAL.md
+   * section 3: that flags the patient whatever the total. Undefined when the item is unknown or unanswered.
+   */
+  readonly selfHarm?: boolean;
 }
 
 /** A reading that was taken but has no value (`dataAbsentReason`). */
@@ -54,6 +59,8 @@ export interface AbsentReading {
   /** The dataAbsentReason code, for example `asked-declined`, `error`. */
   readonly reason: string;
   readonly source?: string;
+  /** PHQ-9 without a total (too many items missing): item 9 may still be known, and still flags (see `Reading`). */
+  readonly selfHarm?: boolean;
 }
 
 /** Three colours of the plan plus grey for missing data; never shown as colour alone (see the view). */

@@ -53,6 +53,16 @@ const KIND_BY_LOINC: Readonly<Record<string, MeasurementKind>> = {
   '70274-6': 'gad7',
 };
 
+/**
+ * The LOINC codes to search for a kind's Observations (`system|code`): blood pressure comes as a panel, SpO2 and
+ * glucose have two codes each (CLINICAL.md section 4).
+ */
+export function searchCodesFor(kind: MeasurementKind): readonly string[] {
+  const codes = Object.entries(KIND_BY_LOINC).filter(([, k]) => k === kind).map(([code]) => code);
+  if (kind === 'systolic' || kind === 'diastolic') codes.unshift(LOINC_CODES.bloodPressurePanel);
+  return codes.map((c) => `${LOINC}|${c}`);
+}
+
 const UNIT_ALIASES: Readonly<Record<string, string>> = {
   mmhg: 'mm[Hg]',
   'mm hg': 'mm[Hg]',
@@ -177,6 +187,28 @@ function onOxygenOf(obs: Observation): boolean | undefined {
   return c?.valueBoolean;
 }
 
+/** LOINC for PHQ-9 item 9 ("thoughts that you would be better off dead, or of hurting yourself"), loinc.org/44260-8. */
+export const PHQ9_ITEM9_LOINC = '44260-8';
+/** The component text `buildPromObservation` (@helsekit/core/scoring) gives the item-9 flag. */
+export const PHQ9_ITEM9_COMPONENT_TEXT = 'PHQ-9 item 9 (thoughts of self-harm) answered above 0';
+
+/**
+ * PHQ-9 item 9 from a PHQ-9 total Observation (CLINICAL.md section 3: item 9 > 0 flags the patient whatever
+ * the total). The scoring module's derived Observation carries it as a boolean component
+ * (`PHQ9_ITEM9_COMPONENT_TEXT`); a component coded LOINC 44260-8 carries the item's answer (0–3). Undefined
+ * when neither is there or the item was not answered.
+ */
+function selfHarmOf(obs: Observation): boolean | undefined {
+  for (const c of obs.component ?? []) {
+    if (c.code?.text === PHQ9_ITEM9_COMPONENT_TEXT && typeof c.valueBoolean === 'boolean') return c.valueBoolean;
+    if (loincCodes(c.code).includes(PHQ9_ITEM9_LOINC)) {
+      const v = numericValue(c);
+      if (v) return v.value > 0;
+    }
+  }
+  return undefined;
+}
+
 /**
  * Reads vital-sign and PROM-score Observations into readings. Never throws: what it cannot read it
  * reports in `issues` (unknown code, unsupported unit, no value, no time, entered-in-error).
@@ -248,7 +280,8 @@ function readOne(obs: Observation, out: ReadObservationsResult): void {
     if (!v) {
       // A component without a value falls back to the panel's own dataAbsentReason.
       const reason = holder.dataAbsentReason?.coding?.[0]?.code ?? obs.dataAbsentReason?.coding?.[0]?.code;
-      if (reason) out.absent.push({ kind, at, reason, ...src });
+      const selfHarm = kind === 'phq9' ? selfHarmOf(obs) : undefined;
+      if (reason) out.absent.push({ kind, at, reason, ...src, ...(selfHarm === undefined ? {} : { selfHarm }) });
       else out.issues.push({ code: 'noValue', ...base, detail: kind });
       continue;
     }
@@ -258,7 +291,16 @@ function readOne(obs: Observation, out: ReadObservationsResult): void {
       continue;
     }
     const onOxygen = kind === 'spo2' ? onOxygenOf(obs) : undefined;
-    out.readings.push({ kind, value: converted.value, at, effective: effective!, ...src, ...(onOxygen === undefined ? {} : { onOxygen }) });
+    const selfHarm = kind === 'phq9' ? selfHarmOf(obs) : undefined;
+    out.readings.push({
+      kind,
+      value: converted.value,
+      at,
+      effective: effective!,
+      ...src,
+      ...(onOxygen === undefined ? {} : { onOxygen }),
+      ...(selfHarm === undefined ? {} : { selfHarm }),
+    });
   }
 }
 

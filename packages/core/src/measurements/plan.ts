@@ -1,5 +1,5 @@
 import { SEVERITY_RANK, type MeasurementKind, type Reading, type Severity } from './measurement.types.js';
-import { roundHalfAwayFromZero } from './news2.js';
+import { roundHalfAwayFromZero, type Spo2Scale } from './news2.js';
 
 /**
  * The per-patient plan (egenbehandlingsplan), CLINICAL.md section 5: limits per measurement give green,
@@ -45,9 +45,25 @@ export interface PlanSource {
   readonly reviewedAt?: string;
 }
 
+/**
+ * The patient's NEWS2 settings, kept with their plan (CLINICAL.md section 2: Scale 2 is a per-patient clinician
+ * setting, stored and shown with the score). Element properties of the same name take precedence.
+ */
+export interface PlanNews2Settings {
+  /** 2 only for hypercapnic respiratory failure with a prescribed target of 88–92 %. Default 1. */
+  readonly spo2Scale?: Spo2Scale;
+  /** Under 16: NEWS2 is "not applicable". */
+  readonly ageYears?: number;
+  /** Pregnant: NEWS2 is "not applicable". */
+  readonly pregnant?: boolean;
+  /** On supplemental oxygen or on air, for SpO2 readings that do not say. Unset: unknown. */
+  readonly airOrOxygen?: 'air' | 'oxygen';
+}
+
 export interface PatientPlan {
   readonly measurements: readonly MeasurementPlan[];
   readonly source: PlanSource;
+  readonly news2?: PlanNews2Settings;
 }
 
 export const DEFAULT_PLAN_SOURCE: PlanSource = {
@@ -78,6 +94,20 @@ export const DEFAULT_PLAN: PatientPlan = {
 };
 
 /**
+ * PROM scores are judged by their instrument's bands (CLINICAL.md section 3) when the plan sets no limits of its
+ * own: the PHQ-9 and GAD-7 limits of `DEFAULT_PLAN` (yellow from moderate, red from severe), without its
+ * frequency and rules, so a programme that does not ask for PROMs gets no grey "missing" for them. A plan that
+ * has a PHQ-9 or GAD-7 entry keeps it. Returns the same plan when nothing is added.
+ */
+export function withPromBands(plan: PatientPlan): PatientPlan {
+  const have = new Set(plan.measurements.map((m) => m.kind));
+  const add = DEFAULT_PLAN.measurements
+    .filter((m) => (m.kind === 'phq9' || m.kind === 'gad7') && !have.has(m.kind))
+    .map((m): MeasurementPlan => ({ kind: m.kind, limits: m.limits }));
+  return add.length === 0 ? plan : { ...plan, measurements: [...plan.measurements, ...add] };
+}
+
+/**
  * A plan from the default with per-kind overrides. Any override marks the source as not default (the
  * caller gives the new source note and review).
  */
@@ -88,6 +118,30 @@ export function planWithOverrides(overrides: readonly (Partial<MeasurementPlan> 
     byKind.set(o.kind, { ...(cur ?? { limits: {} }), ...o, limits: { ...(cur?.limits ?? {}), ...(o.limits ?? {}) } });
   }
   return { source, measurements: [...byKind.values()] };
+}
+
+/**
+ * How much history a plan's rules need, for a loader that reads a window rather than everything (the worklist):
+ * - `days`: the longest time-based rule (`yellowAfterAbnormal.days`, `expected.days`, `staleAfterHours`);
+ * - `readings`: per kind, how many of the newest readings the count-based rule needs (`redAfterConsecutive`,
+ *   at least 1), so a loader fetches the newest ones of a kind that has fewer in the window. A kind with none
+ *   in the window still gets its newest reading, so the missing-data and stale rules see when it last came
+ *   (never a false "no readings"). The trend uses the readings there are (up to `TREND_WINDOW` before the newest).
+ * PHQ-9 and GAD-7 are always included (their score, bands and the PHQ-9 item 9 concern).
+ */
+export interface PlanHistoryNeed {
+  readonly days: number;
+  readonly readings: ReadonlyMap<MeasurementKind, number>;
+}
+
+export function planHistoryNeed(plan: PatientPlan): PlanHistoryNeed {
+  let days = 0;
+  const readings = new Map<MeasurementKind, number>();
+  for (const m of withPromBands(plan).measurements) {
+    days = Math.max(days, m.yellowAfterAbnormal?.days ?? 0, m.expected?.days ?? 0, (m.staleAfterHours ?? 0) / 24);
+    readings.set(m.kind, Math.max(readings.get(m.kind) ?? 1, m.redAfterConsecutive ?? 1));
+  }
+  return { days: Math.ceil(days), readings };
 }
 
 /** Problems in a plan (thresholds out of order, non-positive counts); empty when fine. */

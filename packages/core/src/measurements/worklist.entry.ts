@@ -1,9 +1,12 @@
 import type { Flag } from 'fhir/r4';
 import type { Formatter } from '../i18n/format.js';
-import type { Messages } from '../i18n/messages.js';
+import type { CommonMessages, MeasurementMessages, PromMessages } from '../i18n/messages.js';
+
+type Messages = CommonMessages & MeasurementMessages & PromMessages;
 import { formatValue, reasonText } from './dashboard.view.js';
-import { SEVERITY_RANK, type MeasurementKind, type Reading } from './measurement.types.js';
-import { evaluatePlan, type MeasurementStatus, type PatientPlan } from './plan.js';
+import { SEVERITY_RANK, type AbsentReading, type MeasurementKind, type Reading } from './measurement.types.js';
+import { concernOf, type ConcernReason } from './concern.rules.js';
+import { evaluatePlan, withPromBands, type MeasurementStatus, type PatientPlan } from './plan.js';
 import { trendOf, type TrendDirection } from './trend.rules.js';
 import type { AlertAction, AlertState, WorklistPatient } from './worklist.js';
 
@@ -20,6 +23,8 @@ export interface WorklistDetail {
   readonly trend?: TrendDirection;
   /** Which score `score` is (NEWS2 partial/complete or PROM), for the words. */
   readonly scoreKind?: 'phq9' | 'gad7';
+  /** Why the concern flag is raised (the rule that fired), when it is. */
+  readonly concern?: ConcernReason;
 }
 
 export interface WorklistEntryInput {
@@ -28,18 +33,26 @@ export interface WorklistEntryInput {
   /** Monotonic; a newer load wins over an older one (mergeByVersion). */
   readonly version: number;
   readonly readings: readonly Reading[];
+  /** Readings taken without a value; a PHQ-9 without a total may still carry item 9 (the concern flag). */
+  readonly absent?: readonly AbsentReading[];
   readonly plan: PatientPlan;
   readonly now: number;
+  /**
+   * Only PROM totals at or after this time give the score (it ranks patients, so a months-old total should not);
+   * older ones still decide the PROM's status and the concern flag. Default: all.
+   */
+  readonly scoreSince?: number;
 }
 
 /**
- * Builds the worklist entry: severity from the plan; the deciding measurement (most severe, newest first) with
- * its last reading and trend; concern when the newest PHQ-9 is red (CLINICAL.md:
- * item 9 > 0 flags whatever the total, but the item is not in the total Observation, so the host marks that);
- * score = the newest PHQ-9 or GAD-7 total, if any.
+ * Builds the worklist entry: severity from the plan (PROM scores judged by their bands when the plan has no
+ * limits for them, `withPromBands`); the deciding measurement (most severe, newest first) with its last reading
+ * and trend; the concern flag when the newest PHQ-9 with a known item 9 has it above 0 (`concernOf`, CLINICAL.md
+ * section 3); score = the newest PHQ-9 or GAD-7 total since `scoreSince`, if any.
  */
 export function buildWorklistEntry(input: WorklistEntryInput): WorklistPatient & { readonly detail: WorklistDetail } {
-  const evaluation = evaluatePlan(input.plan, input.readings, input.now);
+  const evaluation = evaluatePlan(withPromBands(input.plan), input.readings, input.now);
+  const concern = concernOf(input.readings, input.now, input.absent);
   const abnormal: { at: number; level: 'yellow' | 'red' }[] = [];
   let worst: MeasurementStatus | undefined;
   for (const m of evaluation.measurements) {
@@ -55,20 +68,25 @@ export function buildWorklistEntry(input: WorklistEntryInput): WorklistPatient &
   // The last reading shown is the deciding measurement's (the one "why" talks about); else the newest of any kind.
   let latest: Reading | undefined = worst?.latest;
   if (!latest) for (const r of input.readings) if (r.at <= input.now && (!latest || r.at > latest.at)) latest = r;
-  const prom = input.readings.filter((r) => (r.kind === 'phq9' || r.kind === 'gad7') && r.at <= input.now).sort((a, b) => b.at - a.at)[0];
+  const scoreSince = input.scoreSince ?? Number.NEGATIVE_INFINITY;
+  const prom = input.readings
+    .filter((r) => (r.kind === 'phq9' || r.kind === 'gad7') && r.at <= input.now && r.at >= scoreSince)
+    .sort((a, b) => b.at - a.at)[0];
   const trend = latest ? trendOf(latest.kind, input.readings.filter((r) => r.at <= input.now)) : undefined;
   const detail: WorklistDetail = {
     status: worst ?? { kind: 'systolic', status: 'grey', reason: { code: 'noReadings' }, reasons: [{ code: 'noReadings' }], abnormal: [], readingCount: 0 },
     ...(latest ? { latest: { kind: latest.kind, value: latest.value, at: latest.at } } : {}),
     ...(trend ? { trend: trend.direction } : {}),
     ...(prom ? { scoreKind: prom.kind as 'phq9' | 'gad7' } : {}),
+    ...(concern ? { concern } : {}),
   };
   return {
     id: input.id,
     version: input.version,
     display: input.display,
     severity: evaluation.overall,
-    concern: false,
+    concern: concern !== undefined,
+    ...(concern ? { concernAt: concern.at } : {}),
     ...(prom ? { score: prom.value } : {}),
     abnormal,
     ...(latest ? { lastReadingAt: latest.at } : {}),
@@ -77,6 +95,8 @@ export function buildWorklistEntry(input: WorklistEntryInput): WorklistPatient &
 }
 
 export interface WorklistDetailView {
+  /** Why the concern flag is raised, in words (shown before `whyText`). */
+  readonly concernText?: string;
   /** The rule that fired, in words, with the measurement's name. */
   readonly whyText: string;
   readonly lastReadingText?: string;
@@ -86,6 +106,11 @@ export interface WorklistDetailView {
 
 const ARROWS = { up: '↑', down: '↓', flat: '→' } as const;
 
+/** The concern's rule in words, for example "PHQ-9 question 9 (thoughts of self-harm) answered above 0, 9 Nov". */
+export function concernText(concern: ConcernReason, t: Messages, f: Formatter): string {
+  return t.measurementConcernPhq9Item9(f.dateTime(concern.at));
+}
+
 export function worklistDetailView(patient: WorklistPatient & { readonly detail?: WorklistDetail }, t: Messages, f: Formatter): WorklistDetailView {
   const d = patient.detail;
   if (!d) return { whyText: t.measurementNoReadings };
@@ -93,6 +118,7 @@ export function worklistDetailView(patient: WorklistPatient & { readonly detail?
     ? t.measurementNoReadings
     : `${t.measurementNames[d.status.kind]}: ${reasonText(d.status, t, f)}`;
   return {
+    ...(d.concern ? { concernText: concernText(d.concern, t, f) } : {}),
     whyText,
     ...(d.latest
       ? { lastReadingText: `${t.measurementNames[d.latest.kind]} ${formatValue(d.latest.kind, d.latest.value, t, f)}, ${f.dateTime(d.latest.at)}` }

@@ -1,5 +1,7 @@
 import type { Formatter } from '../i18n/format.js';
-import type { Messages } from '../i18n/messages.js';
+import type { CommonMessages, MeasurementMessages, PromMessages } from '../i18n/messages.js';
+
+type Messages = CommonMessages & MeasurementMessages & PromMessages;
 import type { Severity } from './measurement.types.js';
 import type { WorklistContext } from './worklist.machine.js';
 import { rankWorklist, type RankedPatient, type WorklistTier } from './worklist.js';

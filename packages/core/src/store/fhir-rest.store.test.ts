@@ -214,6 +214,27 @@ describe('FhirRestStore: Flag (worklist alert states)', () => {
     assert.deepEqual(page.items.map((f) => f.code.coding?.[0]?.code), ['snoozed', 'acknowledged']);
     assert.equal((await s.get('Flag', created.id!)).author?.display, 'Lege Lise');
   });
+
+  it('lists Flags among what is kept about the person, with their date (period.start)', async () => {
+    const s = store();
+    const subject = `Patient/flag-list-${run}`;
+    const saved = await s.put<Flag>({
+      resourceType: 'Flag',
+      status: 'active',
+      code: { coding: [{ system: 'https://helsekit.no/fhir/CodeSystem/worklist-alert', code: 'acknowledged' }] },
+      subject: { reference: subject },
+      period: { start: '2026-05-03T09:30:00Z' },
+      author: { display: 'Lege Lise' },
+    });
+    await s.put(pulse(subject, 3, 72));
+    const kept = await s.listSaved({ subject });
+    const flags = kept.filter((i) => i.kind === 'Flag');
+    assert.deepEqual(
+      flags.map((f) => ({ id: f.id, version: f.version, date: f.date, subject: f.subject, code: f.code?.code })),
+      [{ id: saved.id, version: saved.meta?.versionId, date: '2026-05-03T09:30:00Z', subject, code: 'acknowledged' }],
+    );
+    assert.deepEqual(kept.map((i) => i.kind).sort(), ['Flag', 'Observation']);
+  });
 });
 
 describe('FhirRestStore base URL policy', () => {

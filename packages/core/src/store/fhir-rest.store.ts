@@ -448,6 +448,8 @@ export class FhirRestStore implements HealthStore {
     if (!options.subject) throw new StoreError('invalid', 'listSaved on a FHIR server needs a subject');
     const responses = await this.#searchAll<QuestionnaireResponse>('QuestionnaireResponse', new URLSearchParams({ subject: options.subject }));
     const observations = await this.#searchAll<StoredResource>('Observation', new URLSearchParams({ subject: options.subject }));
+    // Flags are worklist alert states (acknowledged, snoozed, resolved: who and when), kept about the person too.
+    const flags = await this.#searchAll<StoredResource>('Flag', new URLSearchParams({ subject: options.subject }));
     const items: SavedItem[] = [];
     for (const r of responses) {
       if (r.status === 'in-progress' && r.questionnaire) {
@@ -458,6 +460,7 @@ export class FhirRestStore implements HealthStore {
       }
     }
     for (const o of observations) items.push(summarize(o));
+    for (const f of flags) items.push(summarize(f));
     return items;
   }
 }
