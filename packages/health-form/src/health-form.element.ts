@@ -1,13 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { Observation, Patient, Questionnaire, QuestionnaireResponse, Reference } from 'fhir/r4';
-import { HkElement, LocalizeController } from '@helsekit/base';
+import { fromPromise } from 'xstate';
+import type { Patient, Questionnaire, QuestionnaireResponse, Reference } from 'fhir/r4';
+import { HkElement, LocalizeController, MachineController } from '@helsekit/base';
+import { formCatalogsOnDemand } from '@helsekit/core/i18n';
 import {
   answersToSurveyData,
-  buildQuestionnaireResponse,
   createExpressionEngine,
-  extractObservations,
   questionnaireToSurvey,
   responseToAnswers,
   surveyDataToAnswers,
@@ -17,28 +17,85 @@ import {
   type ExpressionResults,
   type ItemInfo,
 } from '@helsekit/core/fhir';
-import { prepareSurveyCore, surveyLocale, type SurveyCoreModule } from '@helsekit/core/survey';
-import { checkBaseUrl, FhirRestStore, isStoreError, MemoryStore, type HealthStore, type AccessTokenCallback } from '@helsekit/core/store';
-import { PROM_INSTRUMENTS, scoreQuestionnaireResponse, type PromScore } from '@helsekit/core/scoring';
+import {
+  answerRows,
+  computePages,
+  formMachine,
+  loadFormFromStore,
+  questionnaireFromSurveyJson,
+  submitToStore,
+  toFormView,
+  type Draft,
+  type FormEvent,
+  type FormFailureReason,
+  type FormInput,
+  type FormView,
+  type LoadDraftInput,
+  type LoadFormInput,
+  type LoadFormOutput,
+  type QuestionView,
+  type ReviewRow,
+  type SaveDraftInput,
+  type SaveDraftOutput,
+  type SubmitInput,
+  type SubmitOutput,
+} from '@helsekit/core/form';
+import { createHeadlessModel, hasSurveyLogic, prepareSurveyCore, surveyLocale, type SurveyCoreModule } from '@helsekit/core/survey';
+import { checkBaseUrl, FhirRestStore, MemoryStore, type HealthStore, type AccessTokenCallback } from '@helsekit/core/store';
 import { HkDraftSavedEvent, HkErrorEvent, HkStepChangeEvent, HkSubmitEvent, type HealthFormErrorReason, type HealthFormStep } from './health-form.events.js';
 import { healthFormStyles } from './health-form.styles.js';
-import { renderElements, type PrefillMark, type QuestionContext } from './questions.js';
-import { isAnswered, titleOf, type SurveyElement, type SurveyModel, type SurveyPanel, type SurveyQuestion } from './survey-model.js';
+import { renderElements, type QuestionContext } from './questions.js';
+import { type SurveyElement, type SurveyModel, type SurveyPanel, type SurveyQuestion } from './survey-model.js';
 
-/** Extension on a draft QuestionnaireResponse: the page the person was on. */
-export const DRAFT_PAGE_EXTENSION = 'https://helsekit.no/fhir/StructureDefinition/draft-page';
-const FNR_SYSTEM = 'urn:oid:2.16.578.1.12.4.1.4.1';
-const DNR_SYSTEM = 'urn:oid:2.16.578.1.12.4.1.4.2';
-/** Tag on a stored response whose answers must not be offered again (the person said so at consent). */
-const REUSE_TAG_SYSTEM = 'https://helsekit.no/fhir/CodeSystem/reuse';
-/** Earlier answers older than this are not offered again (when the item sets no observationLinkPeriod). */
-const DEFAULT_REUSE_DAYS = 365;
+/** Autosave debounce (ms). */
+const AUTOSAVE_MS = 400;
 
-interface Offer extends PrefillMark {
-  linkId: string;
-  value: unknown;
-  section: string;
+/** The form as the element prepared it: the converted form, the survey-core model that renders it, and its index. */
+interface Prepared {
+  conv: ConversionResult;
+  /** The FHIR Questionnaire (for SurveyJS input, one built from it) the flow machine runs on. */
+  questionnaire: Questionnaire;
+  model: SurveyModel;
+  engine: ExpressionEngine | undefined;
+  /** Element name → item. */
+  byName: Map<string, ItemInfo>;
+  /** The answers the model starts with (the Questionnaire's initial values). */
+  initial: AnswerData;
+  /** survey-core has no logic of its own here (no conditions, expressions, piping): an answer changes nothing else. */
+  static: boolean;
 }
+
+class LoadError extends Error {
+  constructor(
+    readonly code: FormFailureReason,
+    message: string,
+    readonly shown: 'formLoadFailed' | 'formEngineUnavailable' | 'formInvalid' | 'formTooLarge',
+  ) {
+    super(message);
+  }
+}
+
+/** The element's step (its custom state) for the machine's flow state. */
+function stepOf(flow: FormView['flow']): HealthFormStep {
+  switch (flow) {
+    case 'loading':
+    case 'loaded':
+      return 'loading';
+    case 'loadFailed':
+      return 'unavailable';
+    case 'confirmingSubmit':
+    case 'submitting':
+      return 'submitting';
+    case 'waitingForConnection':
+    case 'failed':
+      return 'failed';
+    default:
+      return flow;
+  }
+}
+
+const errorReasonOf = (reason: FormFailureReason): HealthFormErrorReason =>
+  reason === 'load' ? 'load-failed' : reason === 'invalid-questionnaire' ? 'invalid-questionnaire' : 'submit-failed';
 
 /**
  * A patient-reported form (pre-consultation form, PROM, follow-up form) from a FHIR Questionnaire or SurveyJS
@@ -47,15 +104,20 @@ interface Offer extends PrefillMark {
  * sends. The QuestionnaireResponse (hidden answers left out) and the Observations extracted from coded items leave
  * only through `hk-submit` and the store.
  *
+ * The flow (prefill review, pages, review, consent, submit, drafts, retries) is the core form machine
+ * (`@helsekit/core/form`); the element renders its view model and the survey-core model that holds the questions.
+ *
  * @tagname hk-health-form
  * @summary Accessible patient-reported forms that are filled once, reused and never lost.
  *
- * @event hk-submit - Cancelable. The person sends the form. `detail.response`: the QuestionnaireResponse; `detail.observations`: Observations extracted from coded items. Not cancelled: both are written to the store.
+ * @event hk-submit - Cancelable. The person sends the form. `detail.response`: the QuestionnaireResponse; `detail.observations`: Observations extracted from coded items. Not cancelled: both are written to the store. Cancelled: the host sends them itself; the form shows its receipt.
  * @event hk-draft-saved - A draft was saved. `detail.version`, `detail.savedAt` (ISO). No answers.
  * @event hk-error - Something failed. `detail.reason`: `load-failed`, `invalid-questionnaire`, `store-failed`, `draft-conflict`, `submit-failed` or `validation`; `detail.message`: English, for logs.
  * @event hk-step-change - The person moved to another step or page. `detail.step`, `detail.pageIndex`, `detail.pageCount`.
  *
+ * @csspart form - The whole form.
  * @csspart header - The form's title, whose form it is and who fills it in.
+ * @csspart on-behalf - Who fills in the form on behalf of whom.
  * @csspart progress - The progress bar and "Side 1 av 3".
  * @csspart error-summary - The list of errors at the top, after an attempt to go on.
  * @csspart page-heading - The heading of the current page or step.
@@ -78,9 +140,12 @@ interface Offer extends PrefillMark {
  * @csspart calculated - A calculated, read-only value.
  * @csspart display - Display text.
  * @csspart origin - Where and when a prefilled answer came from.
+ * @csspart keep-button - Keeps an offered earlier answer.
  * @csspart prefill - The prefill review.
  * @csspart review - The list of answers before sending.
+ * @csspart change-button - Goes from review to a question to change it.
  * @csspart consent - The consent step.
+ * @csspart conflict - The choice when the draft was changed in another tab.
  * @csspart receipt - The receipt after sending.
  * @csspart score - A PROM score on the receipt.
  * @csspart status - Draft and connection status.
@@ -104,7 +169,7 @@ interface Offer extends PrefillMark {
  * @cssstate consent - The person consents before sending.
  * @cssstate submitting - Sending.
  * @cssstate submitted - Sent; the receipt is shown.
- * @cssstate failed - Sending failed; the answers are kept.
+ * @cssstate failed - Sending failed or waits for the connection; the answers are kept.
  * @cssstate readOnly - Showing a submitted response.
  * @cssstate unavailable - The form could not be opened.
  */
@@ -162,40 +227,67 @@ export class HkHealthForm extends HkElement {
   /** One question per page. */
   @property({ type: Boolean, attribute: 'one-question-per-page', reflect: true }) oneQuestionPerPage = false;
 
-  /** Where the person is. */
-  @state() step: HealthFormStep = 'loading';
+  protected readonly localize = new LocalizeController(this, formCatalogsOnDemand);
 
-  protected readonly localize = new LocalizeController(this);
+  readonly #machine = new MachineController(
+    this,
+    formMachine.provide({
+      actors: {
+        loadForm: fromPromise<LoadFormOutput, LoadFormInput>(({ input }) => this.#loadForm(input)),
+        saveDraft: fromPromise<SaveDraftOutput, SaveDraftInput>(async ({ input }) => {
+          const version = await this.effectiveStore.saveDraft(input.key, input.response, input.expectedVersion);
+          return { version, savedAt: new Date().toISOString() };
+        }),
+        loadDraft: fromPromise<Draft | undefined, LoadDraftInput>(({ input }) => this.effectiveStore.loadDraft(input.key)),
+        submit: fromPromise<SubmitOutput, SubmitInput>(({ input }) => submitToStore(this.effectiveStore, input)),
+      } as never,
+    }),
+    {
+      input: () => this.#input(),
+      events: {
+        'form.draft-saved': (e) => new HkDraftSavedEvent(e.version, e.savedAt),
+        'form.conflict': () => new HkErrorEvent('draft-conflict', 'a newer draft was saved elsewhere; nothing was overwritten'),
+        'form.draft-failed': (e) => new HkErrorEvent('store-failed', e.message ?? `draft not saved: ${e.reason}`),
+        'form.failed': (e) => new HkErrorEvent(errorReasonOf(e.reason), e.message ?? e.reason),
+        'form.waiting-for-connection': (e) => new HkErrorEvent('submit-failed', `no connection; sending again in ${e.retryInMs} ms`),
+        'form.invalid': (e) => new HkErrorEvent('validation', e.count > 0 ? `${e.count} field(s) need attention` : 'consent to share is missing'),
+        'form.submit-requested': (e) => {
+          const event = new HkSubmitEvent(e.response, e.observations);
+          // The controller dispatches it synchronously; the host's listeners have run by the next microtask.
+          queueMicrotask(() => this.#send(event.defaultPrevented ? { type: 'SUBMIT.HANDLED' } : { type: 'SUBMIT.CONFIRM' }));
+          return event;
+        },
+      },
+      onSnapshot: () => this.#onSnapshot(),
+    },
+  );
 
-  #model: SurveyModel | undefined;
-  #conv: ConversionResult | undefined;
-  #engine: ExpressionEngine | undefined;
+  #prepared: Promise<Prepared> | undefined;
+  #current: Prepared | undefined;
+  #unavailable: LoadError | undefined;
+  /** Bumped whenever the actor is replaced: a load started for an older actor stops. */
+  #generation = 0;
+  /** The answers the survey-core model holds, by linkId, as last synced with the machine. */
+  #synced: AnswerData = {};
   #applying = false;
-  #loadToken = 0;
+  /** Bumped on every change in the survey-core model: with logic in survey-core, any answer may change any question. */
+  #modelVersion = 0;
   #ids = new WeakMap<object, string>();
   #nextId = 0;
-  #touched = new WeakSet<object>();
-  #showAllErrors = false;
-  #errorSummary: Array<{ id: string; text: string; question: SurveyQuestion }> = [];
   #filters = new WeakMap<object, string>();
-  #offers = new Map<string, Offer>();
-  #draftVersion: string | null = null;
-  #draftTimer: ReturnType<typeof setTimeout> | undefined;
-  #draftStatus = '';
-  #loadMessage = '';
-  #returnToReview = false;
+  #fileErrors = new Map<string, string>();
   #focusTarget: string | undefined;
-  #consented = false;
-  #keepForReuse = true;
-  #submitted: { response: QuestionnaireResponse; when: string; score?: PromScore } | undefined;
-  /**
-   * One identifier per submission, kept across retries: when the server stored the response but the reply was
-   * lost, the retry's conditional create (If-None-Exist on it) finds that response instead of making a second.
-   */
-  #submissionId: string | undefined;
-  #failure = '';
   #storeCache: HealthStore | undefined;
-  #screenIndex = 0;
+  #last: { step: HealthFormStep; page: number; flow: string } | undefined;
+  #view: FormView | undefined;
+
+  /**
+   * The element's custom states are its steps (documented above), not the machine's state names that the machine
+   * controller would set on every snapshot: one state, changed only when the step changes.
+   */
+  override setCustomStates(_states: Iterable<string>): void {
+    super.setCustomStates([this.step]);
+  }
 
   /** The store in use: the one given, a FhirRestStore for `fhir-base`, or a MemoryStore. */
   get effectiveStore(): HealthStore {
@@ -208,93 +300,89 @@ export class HkHealthForm extends HkElement {
     return this.#storeCache;
   }
 
-  /** The answers now, keyed by linkId (hidden answers left out). */
+  /** Where the person is. */
+  get step(): HealthFormStep {
+    if (this.#unavailable) return 'unavailable';
+    const flow = this.#flow();
+    if (this.readOnly && flow !== 'loading' && flow !== 'loaded' && flow !== 'loadFailed') return 'readOnly';
+    return stepOf(flow);
+  }
+
+  /** The answers now, keyed by linkId (offers not kept and hidden answers left out). */
   get answers(): AnswerData {
-    if (!this.#model || !this.#conv) return {};
-    return surveyDataToAnswers(this.#model.data, this.#conv.index);
+    return { ...this.#context().answers };
   }
 
   /** The current page (0-based) while filling in; with `one-question-per-page`, the current question. */
   get pageIndex(): number {
-    return Math.min(this.#screenIndex, Math.max(this.pageCount - 1, 0));
+    return this.#context().pageIndex;
   }
 
   get pageCount(): number {
-    return this.#screens().length;
+    const ctx = this.#context();
+    return ctx.questionnaire ? computePages(ctx.questionnaire, ctx.answers, this.oneQuestionPerPage).length : 0;
   }
 
-  /**
-   * What is shown one at a time: the visible pages, or with `one-question-per-page` each visible question
-   * (panels flattened; display text goes with the question after it).
-   */
-  #screens(): Array<{ title: string; elements: SurveyElement[] }> {
-    const model = this.#model;
-    if (!model) return [];
-    const locale = surveyLocale(this.localize.locale);
-    if (!this.oneQuestionPerPage) return model.visiblePages.map((p) => ({ title: titleOf(p as unknown as SurveyElement, locale), elements: p.elements }));
-    const out: Array<{ title: string; elements: SurveyElement[] }> = [];
-    let pending: SurveyElement[] = [];
-    const walk = (elements: SurveyElement[]) => {
-      for (const el of elements) {
-        if (!el.isVisible) continue;
-        if (el.isPanel) walk((el as SurveyPanel).elements);
-        else if (el.getType() === 'html') pending.push(el);
-        else {
-          out.push({ title: '', elements: [...pending, el] });
-          pending = [];
-        }
+  #context() {
+    return this.#machine.snapshot.context;
+  }
+
+  #flow(): FormView['flow'] {
+    const v = this.#machine.snapshot.value as { flow?: string };
+    return (v?.flow ?? 'loading') as FormView['flow'];
+  }
+
+  #send(event: FormEvent): void {
+    if (this.#machine.snapshot.status === 'active') this.#machine.send(event);
+  }
+
+  // ---- input and loading -----------------------------------------------------------------------------------
+
+  #patientName(): string {
+    const name = this.patient?.name?.find((n) => n.use === 'official') ?? this.patient?.name?.[0];
+    if (!name) return '';
+    return name.text ?? [...(name.given ?? []), name.family ?? ''].join(' ').trim();
+  }
+
+  #subjectRef(): Reference | undefined {
+    const display = this.#patientName();
+    if (this.subject) return { reference: this.subject, ...(display ? { display } : {}) };
+    if (this.patient?.id) return { reference: `Patient/${this.patient.id}`, ...(display ? { display } : {}) };
+    return undefined;
+  }
+
+  /** The draft key's form URL, known before the form is converted. */
+  #formUrl(): string {
+    let source = this.questionnaire;
+    if (typeof source === 'string') {
+      try {
+        source = JSON.parse(source) as unknown;
+      } catch {
+        source = undefined;
       }
+    }
+    const doc = source && typeof source === 'object' ? (source as { url?: unknown; title?: unknown; resourceType?: unknown }) : undefined;
+    if (typeof doc?.url === 'string' && doc.url) return doc.url;
+    if (this.questionnaireUrl) return this.questionnaireUrl;
+    return `urn:helsekit:form:${typeof doc?.title === 'string' ? encodeURIComponent(doc.title) : 'untitled'}`;
+  }
+
+  #input(): FormInput {
+    const subject = this.#subjectRef();
+    const filler = this.filledInBy?.reference ? { reference: this.filledInBy.reference, ...(this.filledInBy.display ? { display: this.filledInBy.display } : {}) } : undefined;
+    const author = this.author?.reference ? { reference: this.author.reference, ...(this.author.display ? { display: this.author.display } : {}) } : undefined;
+    return {
+      questionnaireUrl: this.#formUrl(),
+      ...(subject ? { subject: { reference: subject.reference!, ...(subject.display ? { display: subject.display } : {}) } } : {}),
+      ...(this.patient ? { patient: this.patient } : {}),
+      ...(filler ? { filler } : {}),
+      ...(author ? { author } : {}),
+      ...(this.recipient ? { recipient: { reference: '', display: this.recipient } } : {}),
+      onePerPage: this.oneQuestionPerPage,
+      autosaveMs: AUTOSAVE_MS,
+      reuse: { enabled: !this.noReuse && !this.readOnly },
     };
-    for (const page of model.visiblePages) walk(page.elements);
-    if (pending.length) out.push({ title: '', elements: pending });
-    return out;
   }
-
-  #questionsIn(elements: SurveyElement[]): SurveyQuestion[] {
-    const out: SurveyQuestion[] = [];
-    for (const el of elements) {
-      if (!el.isVisible) continue;
-      if (el.isPanel) out.push(...this.#questionsIn((el as SurveyPanel).elements));
-      else if (el.getType() !== 'html') out.push(el as SurveyQuestion);
-    }
-    return out;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#flushDraft();
-  }
-
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (changed.has('store') || changed.has('fhirBase') || changed.has('allowedFhirBases')) this.#storeCache = undefined;
-    if (
-      changed.has('questionnaire') ||
-      changed.has('questionnaireUrl') ||
-      changed.has('response') ||
-      changed.has('readOnly') ||
-      changed.has('oneQuestionPerPage')
-    ) {
-      void this.#load();
-    }
-    if (this.#model) {
-      const loc = surveyLocale(this.localize.locale);
-      if (this.#model.locale !== loc) this.#model.locale = loc;
-    }
-    this.setCustomStates([this.step]);
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const selector = this.#focusTarget;
-    if (selector) {
-      this.#focusTarget = undefined;
-      // After the update has completed: moving focus may blur a field, which updates the element again.
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
-    }
-  }
-
-  // ---- loading ------------------------------------------------------------------------------------------
 
   async #fetchQuestionnaire(url: string): Promise<unknown> {
     const base = checkBaseUrl(this.fhirBase, this.allowedFhirBases);
@@ -309,117 +397,257 @@ export class HkHealthForm extends HkElement {
     return found;
   }
 
-  #fail(reason: HealthFormErrorReason, message: string, shown: string): void {
-    this.#loadMessage = shown;
-    this.#goTo('unavailable');
-    this.dispatchEvent(new HkErrorEvent(reason, message));
+  #resolver(): ((url: string) => Promise<Questionnaire | undefined>) | undefined {
+    if (this.resolveQuestionnaire) return this.resolveQuestionnaire;
+    if (this.fhirBase) return async (url) => (await this.#fetchQuestionnaire(url)) as Questionnaire;
+    return undefined;
   }
 
-  async #load(): Promise<void> {
-    const token = ++this.#loadToken;
-    this.#model?.dispose?.();
-    this.#model = undefined;
-    this.#offers.clear();
-    this.#submitted = undefined;
-    this.#submissionId = undefined;
-    this.#screenIndex = 0;
-    this.#draftVersion = null;
-    this.#errorSummary = [];
-    this.step = 'loading';
-    const t = this.localize.t;
-    await Promise.resolve();
-    if (token !== this.#loadToken) return;
+  /** Converts the form and builds the survey-core model that renders it. */
+  async #prepare(): Promise<Prepared> {
     let source = this.questionnaire;
     if (source === undefined && this.questionnaireUrl) {
       try {
         source = await this.#fetchQuestionnaire(this.questionnaireUrl);
       } catch (e) {
-        if (token === this.#loadToken) this.#fail('load-failed', e instanceof Error ? e.message : String(e), t.formLoadFailed);
-        return;
+        throw new LoadError('load', e instanceof Error ? e.message : String(e), 'formLoadFailed');
       }
     }
-    if (source === undefined) return;
+    if (source === undefined) return new Promise<never>(() => undefined); // nothing to show until a form is set
     const conv = questionnaireToSurvey(source);
-    if (!conv.ok) {
-      this.#fail('invalid-questionnaire', conv.error.message, conv.error.code === 'too-large' ? t.formTooLarge : t.formInvalid);
-      return;
-    }
+    if (!conv.ok) throw new LoadError('invalid-questionnaire', conv.error.message, conv.error.code === 'too-large' ? 'formTooLarge' : 'formInvalid');
     let core: SurveyCoreModule;
+    // survey-core and (only when the form has SDC expressions) fhirpath load side by side
+    const expressions = conv.value.hasExpressions && conv.value.questionnaire ? createExpressionEngine(conv.value.questionnaire) : undefined;
     try {
       core = await import('survey-core');
     } catch (e) {
-      if (token === this.#loadToken) this.#fail('load-failed', e instanceof Error ? e.message : String(e), t.formEngineUnavailable);
-      return;
+      throw new LoadError('load', e instanceof Error ? e.message : String(e), 'formEngineUnavailable');
     }
-    if (token !== this.#loadToken) return;
     prepareSurveyCore(core);
-    const json = this.oneQuestionPerPage ? { ...conv.value.survey, questionsOnPageMode: 'questionPerPage' } : conv.value.survey;
-    const model = new core.Model(json) as unknown as SurveyModel;
+    // from a FHIR Questionnaire: survey-core's own first-render work for its UI (rows) is skipped; SurveyJS JSON may
+    // rely on it (randomized question order), so it gets a plain model
+    const model = (conv.value.source === 'fhir' ? createHeadlessModel(core, conv.value.survey) : new core.Model(conv.value.survey)) as unknown as SurveyModel;
     model.locale = surveyLocale(this.localize.locale);
     // Hidden answers go as soon as their question is hidden: they are never saved in a draft nor sent.
     model.clearInvisibleValues = 'onHidden';
-    this.#conv = conv.value;
-    this.#engine = undefined;
-    if (conv.value.hasExpressions && conv.value.questionnaire) {
-      const created = await createExpressionEngine(conv.value.questionnaire);
-      if (token !== this.#loadToken) return;
-      if (created.ok) this.#engine = created.value;
+    const isStatic = !hasSurveyLogic(conv.value.survey);
+    if (isStatic) {
+      // Nothing in survey-core depends on an answer: skip its pass over every question's conditions on each
+      // answer (it grows with the form; SDC expressions are evaluated by the expression engine, not here).
+      const m = model as unknown as { runConditionOnValuesChanged: () => void; notifyElementsOnAnyValueOrVariableChanged: () => void };
+      m.runConditionOnValuesChanged = () => undefined;
+      // nor tell every element about every answer (that is for piping and expressions, which it has none of)
+      m.notifyElementsOnAnyValueOrVariableChanged = () => undefined;
     }
-    model.onValueChanged.add((_s, o) => this.#onValueChanged(o.name));
-    model.onDynamicPanelItemValueChanged.add(() => this.#onValueChanged(''));
-    this.#model = model;
+    let engine: ExpressionEngine | undefined;
+    const created = await expressions;
+    if (created?.ok) engine = created.value;
+    const questionnaire = conv.value.questionnaire ?? questionnaireFromSurveyJson(conv.value.survey as Record<string, unknown>, conv.value.index, this.#formUrl());
+    const byName = new Map<string, ItemInfo>();
+    for (const info of conv.value.index.values()) byName.set(info.name, info);
+    const prepared: Prepared = { conv: conv.value, questionnaire, model, engine, byName, initial: {}, static: isStatic };
+    model.onValueChanged.add((_s, o) => this.#onModelChanged(prepared, o.name));
+    model.onDynamicPanelItemValueChanged.add((_s, o) => {
+      if (o.question?.name) this.#onModelChanged(prepared, o.question.name);
+    });
+    if (engine) this.#apply(prepared, engine.evaluateAll(surveyDataToAnswers(model.data, conv.value.index)));
+    prepared.initial = surveyDataToAnswers(model.data, conv.value.index);
+    return prepared;
+  }
 
-    if (this.readOnly) {
-      if (this.response && conv.value.questionnaire) {
-        const read = responseToAnswers(conv.value.questionnaire, this.response);
-        if (read.ok) model.mergeData(answersToSurveyData(read.value.answers, conv.value.index));
-      }
-      this.#goTo('readOnly');
-      return;
-    }
-
-    let resumedPage: number | undefined;
+  /** The machine's `loadForm`: the prepared form, then the draft and earlier answers from the store. */
+  async #loadForm(input: LoadFormInput): Promise<LoadFormOutput> {
+    const generation = this.#generation;
+    // Properties set right after the element was added are seen: wait for the first update.
+    await this.updateComplete;
+    if (generation !== this.#generation) return new Promise<never>(() => undefined);
+    this.#prepared ??= this.#prepare();
+    let prepared: Prepared;
     try {
-      resumedPage = await this.#loadDraft();
+      prepared = await this.#prepared;
     } catch (e) {
-      this.dispatchEvent(new HkErrorEvent('store-failed', e instanceof Error ? e.message : String(e)));
+      if (generation === this.#generation && e instanceof LoadError) this.#unavailable = e;
+      throw e;
     }
-    if (token !== this.#loadToken) return;
-    if (resumedPage === undefined) {
-      this.#prefillFromPatient();
-      try {
-        await this.#prefillFromStore();
-      } catch (e) {
-        this.dispatchEvent(new HkErrorEvent('store-failed', e instanceof Error ? e.message : String(e)));
-      }
-      if (token !== this.#loadToken) return;
+    if (generation !== this.#generation) return new Promise<never>(() => undefined);
+    this.#current = prepared;
+    this.#synced = surveyDataToAnswers(prepared.model.data, prepared.conv.index);
+    const questionnaire = prepared.questionnaire;
+    if (this.readOnly) {
+      const read = this.response ? responseToAnswers(questionnaire, this.response) : undefined;
+      return { questionnaire, responses: [], observations: [], questionnaires: {}, initialAnswers: read?.ok ? read.value.answers : {}, now: Date.now() };
     }
-    if (this.#engine) this.#apply(this.#engine.evaluateAll(this.answers));
-    if (resumedPage !== undefined) {
-      this.#screenIndex = Math.max(0, Math.min(resumedPage, this.pageCount - 1));
-      this.#goTo('filling', '#page-heading');
-    } else if (this.#offers.size > 0) {
-      this.#goTo('prefillReview', '#page-heading');
-    } else {
-      this.#goTo('filling');
+    const resolver = this.#resolver();
+    const out = await loadFormFromStore(this.effectiveStore, { ...(resolver ? { resolveQuestionnaire: resolver } : {}) }, { ...input, input: { ...input.input, questionnaire } });
+    return { ...out, initialAnswers: prepared.initial };
+  }
+
+  /** Starts the flow again from the current properties. */
+  #restart(): void {
+    this.#generation++;
+    this.#prepared = undefined;
+    this.#current = undefined;
+    this.#unavailable = undefined;
+    this.#synced = {};
+    this.#fileErrors.clear();
+    this.#last = undefined;
+    this.#machine.restore(undefined);
+  }
+
+  // ---- lifecycle -------------------------------------------------------------------------------------------
+
+  readonly #online = () => this.#send({ type: 'CONNECTION.ONLINE' });
+  readonly #offline = () => this.#send({ type: 'CONNECTION.OFFLINE' });
+  readonly #flush = () => {
+    if (document.visibilityState === 'hidden') this.#send({ type: 'DRAFT.FLUSH' });
+  };
+  readonly #pagehide = () => this.#send({ type: 'DRAFT.FLUSH' });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    globalThis.addEventListener('online', this.#online);
+    globalThis.addEventListener('offline', this.#offline);
+    globalThis.addEventListener('pagehide', this.#pagehide);
+    document.addEventListener('visibilitychange', this.#flush);
+  }
+
+  override disconnectedCallback(): void {
+    // a pending autosave is written now, before the actor stops
+    this.#send({ type: 'DRAFT.FLUSH' });
+    globalThis.removeEventListener('online', this.#online);
+    globalThis.removeEventListener('offline', this.#offline);
+    globalThis.removeEventListener('pagehide', this.#pagehide);
+    document.removeEventListener('visibilitychange', this.#flush);
+    super.disconnectedCallback();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('store') || changed.has('fhirBase') || changed.has('allowedFhirBases')) this.#storeCache = undefined;
+    const defining = ['questionnaire', 'questionnaireUrl', 'response', 'readOnly', 'oneQuestionPerPage'].some((k) => changed.has(k));
+    const input = ['patient', 'subject', 'author', 'filledInBy', 'recipient', 'noReuse', 'store', 'fhirBase'].some((k) => changed.has(k));
+    // the first update always starts afresh: properties set before connecting are all in `changed`
+    if (!this.hasUpdated || defining || (input && this.#flow() === 'loading')) this.#restart();
+    const model = this.#current?.model;
+    if (model) {
+      const loc = surveyLocale(this.localize.locale);
+      if (model.locale !== loc) model.locale = loc;
+    }
+    this.#view = this.#makeView();
+    this.setCustomStates([this.step]);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const selector = this.#focusTarget;
+    if (selector) {
+      this.#focusTarget = undefined;
+      // After the update has completed: moving focus may blur a field, which updates the element again.
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
     }
   }
 
-  #apply(r: ExpressionResults): void {
-    const model = this.#model;
-    const conv = this.#conv;
-    if (!model || !conv) return;
+  #makeView(): FormView | undefined {
+    const snapshot = this.#machine.snapshot;
+    return snapshot.status === 'active' || snapshot.status === 'done' ? toFormView(snapshot, this.localize.locale) : undefined;
+  }
+
+  /** After every machine change: keep the survey-core model in step, say where the person is, move focus. */
+  #onSnapshot(): void {
+    this.#syncModel();
+    const step = this.step;
+    const flow = this.#flow();
+    const page = this.pageIndex;
+    const last = this.#last;
+    this.#last = { step, page, flow };
+    if (!last || (last.step === step && last.page === page)) {
+      if (!last && step !== 'loading') this.#stepChanged(step, undefined);
+      return;
+    }
+    this.#stepChanged(step, last);
+  }
+
+  #stepChanged(step: HealthFormStep, last: { step: HealthFormStep; page: number; flow: string } | undefined): void {
+    this.#view = this.#makeView();
+    this.dispatchEvent(new HkStepChangeEvent(step, this.pageIndex, this.pageCount));
+    if (step === 'loading' || step === 'readOnly') return;
+    // a fresh form keeps the page's focus where it is; a resumed one, and every later step, starts at its heading
+    const fresh = last?.step === 'loading' && step === 'filling' && this.#context().draft.version === null;
+    if (!fresh && !this.#focusTarget) this.#focusTarget = '#page-heading';
+  }
+
+  /** Machine answers → survey-core model, for what changed outside the model (kept offers, a draft, the other tab's answers). */
+  #syncModel(): void {
+    const p = this.#current;
+    if (!p) return;
+    const answers = this.#context().answers;
+    const synced = this.#synced;
+    const keys = new Set([...Object.keys(answers), ...Object.keys(synced)]);
+    const changed: string[] = [];
+    for (const linkId of keys) {
+      const mine = answers[linkId];
+      const theirs = synced[linkId];
+      if (mine === theirs || JSON.stringify(mine) === JSON.stringify(theirs)) continue;
+      const info = p.conv.index.get(linkId);
+      if (!info || info.repeatingGroups.length > 0) continue;
+      changed.push(linkId);
+      const data = mine === undefined || mine === null ? undefined : answersToSurveyData({ [linkId]: mine }, p.conv.index)[info.name];
+      this.#applying = true;
+      try {
+        p.model.setValue(info.name, data);
+      } finally {
+        this.#applying = false;
+      }
+      if (mine === undefined) delete synced[linkId];
+      else synced[linkId] = mine;
+    }
+    if (changed.length && p.engine) this.#applyResults(p, p.engine.update(changed, answers));
+    if (changed.length) this.#modelVersion++;
+  }
+
+  /** survey-core model → machine: the person (or survey-core: a hidden answer cleared, a calculated value) changed `name`. */
+  #onModelChanged(p: Prepared, name: string): void {
+    if (this.#applying || p !== this.#current) return;
+    const info = p.byName.get(name);
+    if (!info) return;
+    const value = surveyDataToAnswers({ [name]: p.model.getValue(name) }, p.conv.index)[info.linkId];
+    this.#fileErrors.delete(info.linkId);
+    if (value === undefined) delete this.#synced[info.linkId];
+    else this.#synced[info.linkId] = value;
+    this.#modelVersion++;
+    this.#send({ type: 'SET.VALUE', linkId: info.linkId, value: (value ?? null) as never });
+    if (p.engine) this.#applyResults(p, p.engine.update([info.linkId], this.#context().answers));
+  }
+
+  /** Expression results (calculated, initial, enableWhenExpression) into the model, and calculated values to the machine. */
+  #applyResults(p: Prepared, r: ExpressionResults): void {
+    this.#apply(p, r);
+    // calculated and initial values are answers too: to the machine, when they differ from what it has
+    for (const [linkId, values] of [...r.initial, ...r.calculated]) {
+      const info = p.conv.index.get(linkId);
+      if (!info || info.repeatingGroups.length > 0) continue;
+      const v = values.length === 0 ? undefined : info.repeats ? values : values[0];
+      const now = this.#context().answers[linkId];
+      if (JSON.stringify(v) === JSON.stringify(now)) continue;
+      if (v === undefined) delete this.#synced[linkId];
+      else this.#synced[linkId] = v as never;
+      this.#send({ type: 'SET.VALUE', linkId, value: (v ?? null) as never });
+    }
+  }
+
+  #apply(p: Prepared, r: ExpressionResults): void {
     this.#applying = true;
     try {
       for (const [linkId, values] of [...r.initial, ...r.calculated]) {
-        const info = conv.index.get(linkId);
+        const info = p.conv.index.get(linkId);
         if (!info || info.repeatingGroups.length > 0) continue;
         const v = values.length === 0 ? undefined : info.repeats ? values : values[0];
-        model.setValue(info.name, v === undefined ? undefined : answersToSurveyData({ [linkId]: v as never }, conv.index)[info.name]);
+        p.model.setValue(info.name, v === undefined ? undefined : answersToSurveyData({ [linkId]: v as never }, p.conv.index)[info.name]);
       }
       for (const [linkId, enabled] of r.enabled) {
-        const info = conv.index.get(linkId);
-        const el = info && model.getQuestionByName(info.name);
+        const info = p.conv.index.get(linkId);
+        const el = info && p.model.getQuestionByName(info.name);
         if (el && !info.hidden) (el as unknown as { visible: boolean }).visible = enabled;
       }
     } finally {
@@ -427,281 +655,31 @@ export class HkHealthForm extends HkElement {
     }
   }
 
-  #subjectRef(): Reference | undefined {
-    if (this.subject) return { reference: this.subject, ...(this.patient ? { display: this.#patientName() } : {}) };
-    if (this.patient?.id) return { reference: `Patient/${this.patient.id}`, display: this.#patientName() };
-    return undefined;
-  }
+  // ---- question rendering ----------------------------------------------------------------------------------
 
-  #patientName(): string {
-    const name = this.patient?.name?.[0];
-    if (!name) return '';
-    return name.text ?? [...(name.given ?? []), name.family ?? ''].join(' ').trim();
-  }
+  #linkIds = new WeakMap<SurveyElement, string>();
 
-  #draftKey(): { questionnaire: string; subject?: string } | undefined {
-    const url = this.#conv?.questionnaire?.url;
-    if (!url) return undefined;
-    const subject = this.#subjectRef()?.reference;
-    return { questionnaire: url, ...(subject ? { subject } : {}) };
-  }
-
-  async #loadDraft(): Promise<number | undefined> {
-    const key = this.#draftKey();
-    const conv = this.#conv;
-    if (!key || !conv?.questionnaire || !this.#model) return undefined;
-    const draft = await this.effectiveStore.loadDraft(key);
-    if (!draft) return undefined;
-    this.#draftVersion = draft.version;
-    const read = responseToAnswers(conv.questionnaire, draft.response);
-    if (read.ok) this.#model.mergeData(answersToSurveyData(read.value.answers, conv.index));
-    const page = draft.response.extension?.find((e) => e.url === DRAFT_PAGE_EXTENSION)?.valueInteger;
-    return typeof page === 'number' ? page : 0;
-  }
-
-  // ---- prefill --------------------------------------------------------------------------------------------
-
-  #sectionOf(info: ItemInfo): string {
-    const parent = info.parentLinkId ? this.#conv?.index.get(info.parentLinkId) : undefined;
-    return parent?.text ?? '';
-  }
-
-  #offer(info: ItemInfo, value: unknown, source: string, when: string | undefined): void {
-    const model = this.#model;
-    if (!model || this.#offers.has(info.linkId) || info.readOnly || info.hidden || info.repeatingGroups.length > 0) return;
-    const data = answersToSurveyData({ [info.linkId]: value as never }, this.#conv!.index);
-    if (!isAnswered(data[info.name])) return;
-    this.#applying = true;
-    try {
-      model.setValue(info.name, data[info.name]);
-    } finally {
-      this.#applying = false;
+  #linkIdOf(q: SurveyElement): string {
+    // survey-core's property getters are slow for something read for every question on every render
+    let linkId = this.#linkIds.get(q);
+    if (linkId === undefined) {
+      linkId = q.hkLinkId ?? this.#current?.byName.get(q.name)?.linkId ?? q.name;
+      this.#linkIds.set(q, linkId);
     }
-    this.#offers.set(info.linkId, {
-      linkId: info.linkId,
-      value: data[info.name],
-      source,
-      date: when ? this.localize.format.date(when, 'short') : '',
-      status: 'offered',
-      section: this.#sectionOf(info),
-    });
+    return linkId;
   }
 
-  #prefillFromPatient(): void {
-    const p = this.patient;
-    const conv = this.#conv;
-    if (!p || !conv) return;
-    const source = this.localize.t.healthFormPatientRecord;
-    const fnr = p.identifier?.find((i) => i.system === FNR_SYSTEM || i.system === DNR_SYSTEM)?.value;
-    for (const info of conv.index.values()) {
-      const codes = info.code.map((c) => c.code);
-      const id = info.linkId.toLowerCase();
-      if ((codes.includes('21112-8') || /birth-?date|fodselsdato/.test(id)) && p.birthDate) this.#offer(info, p.birthDate, source, undefined);
-      else if ((codes.includes('54125-0') || /^(patient-)?name$|^navn$/.test(id)) && this.#patientName()) this.#offer(info, this.#patientName(), source, undefined);
-      else if ((info.code.some((c) => c.system === FNR_SYSTEM) || /fnr|fodselsnummer/.test(id)) && fnr && validFnr(fnr)) this.#offer(info, fnr, source, undefined);
-      else if (/(^|-)gp$|fastlege$/.test(id)) {
-        const gp = p.generalPractitioner?.[0]?.display;
-        if (gp) this.#offer(info, gp, source, undefined);
-      }
+  #questionViews = new WeakMap<FormView, Map<string, QuestionView>>();
+
+  #questionView(q: SurveyElement): QuestionView | undefined {
+    const v = this.#view;
+    if (!v?.page) return undefined;
+    let byLinkId = this.#questionViews.get(v);
+    if (!byLinkId) {
+      byLinkId = new Map(v.page.questions.map((qv) => [qv.linkId, qv]));
+      this.#questionViews.set(v, byLinkId);
     }
-  }
-
-  /** Earlier answers of this person: the same item of the same Questionnaire, or an item with the same code. */
-  async #prefillFromStore(): Promise<void> {
-    const conv = this.#conv;
-    const subject = this.#subjectRef()?.reference;
-    if (!conv?.questionnaire || !subject || this.noReuse || this.#promId()) return;
-    const store = this.effectiveStore;
-    const page = await store.search('QuestionnaireResponse', { subject, count: 20 });
-    const oldest = new Date(Date.now() - DEFAULT_REUSE_DAYS * 86400000).toISOString();
-    const byCode = new Map<string, ItemInfo[]>();
-    for (const info of conv.index.values()) {
-      for (const c of info.code) byCode.set(`${c.system ?? ''}|${c.code}`, [...(byCode.get(`${c.system ?? ''}|${c.code}`) ?? []), info]);
-    }
-    const current = conv.questionnaire.url;
-    const questionnaires = new Map<string, Questionnaire | undefined>();
-    for (const response of page.items) {
-      if (response.authored && response.authored < oldest) continue;
-      // the person said these answers were not to be offered again
-      if (response.meta?.tag?.some((t) => t.system === REUSE_TAG_SYSTEM && t.code === 'no-reuse')) continue;
-      const url = response.questionnaire?.split('|')[0];
-      if (!url) continue;
-      let source: Questionnaire | undefined;
-      if (url === current) source = conv.questionnaire;
-      else {
-        if (!questionnaires.has(url)) {
-          try {
-            const resolved = this.resolveQuestionnaire
-              ? await this.resolveQuestionnaire(url)
-              : this.fhirBase
-                ? ((await this.#fetchQuestionnaire(url)) as Questionnaire)
-                : undefined;
-            questionnaires.set(url, resolved);
-          } catch {
-            questionnaires.set(url, undefined);
-          }
-        }
-        source = questionnaires.get(url);
-      }
-      if (!source) continue;
-      const read = responseToAnswers(source, response);
-      if (!read.ok) continue;
-      const label = this.localize.t.healthFormFromForm(source.title ?? source.name ?? url);
-      if (source === conv.questionnaire) {
-        for (const [linkId, value] of Object.entries(read.value.answers)) {
-          const info = conv.index.get(linkId);
-          if (info) this.#offer(info, value, label, response.authored);
-        }
-        continue;
-      }
-      const sourceConv = questionnaireToSurvey(source);
-      if (!sourceConv.ok) continue;
-      for (const [linkId, value] of Object.entries(read.value.answers)) {
-        const from = sourceConv.value.index.get(linkId);
-        for (const c of from?.code ?? []) {
-          for (const info of byCode.get(`${c.system ?? ''}|${c.code}`) ?? []) this.#offer(info, value, label, response.authored);
-        }
-      }
-    }
-  }
-
-  // ---- answers ---------------------------------------------------------------------------------------------
-
-  #onValueChanged(name: string): void {
-    if (this.#applying) return;
-    const conv = this.#conv;
-    if (this.#engine && conv) {
-      const info = [...conv.index.values()].find((i) => i.name === name);
-      if (info) this.#apply(this.#engine.update([info.linkId], this.answers));
-    }
-    for (const offer of this.#offers.values()) {
-      const info = conv?.index.get(offer.linkId);
-      if (!info || info.name !== name || offer.status === 'cleared') continue;
-      const now = this.#model?.getValue(info.name);
-      offer.status = JSON.stringify(now) === JSON.stringify(offer.value) ? offer.status : isAnswered(now) ? 'changed' : 'cleared';
-    }
-    this.#scheduleDraft();
-    this.requestUpdate();
-  }
-
-  #scheduleDraft(): void {
-    if (this.readOnly || this.step === 'submitted') return;
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = setTimeout(() => void this.#saveDraft(), 400);
-  }
-
-  #flushDraft(): void {
-    if (this.#draftTimer === undefined) return;
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = undefined;
-    void this.#saveDraft();
-  }
-
-  async #saveDraft(): Promise<void> {
-    this.#draftTimer = undefined;
-    const key = this.#draftKey();
-    const conv = this.#conv;
-    if (!key || !conv?.questionnaire || !this.#model) return;
-    const built = buildQuestionnaireResponse(conv.questionnaire, this.answers, { ...this.#responseOptions(), status: 'in-progress' });
-    if (!built.ok) return;
-    const response = {
-      ...built.value.response,
-      extension: [...(built.value.response.extension ?? []), { url: DRAFT_PAGE_EXTENSION, valueInteger: this.pageIndex }],
-    };
-    try {
-      const version = await this.effectiveStore.saveDraft(key, response, this.#draftVersion);
-      this.#draftVersion = version;
-      const savedAt = new Date().toISOString();
-      this.#draftStatus = this.localize.t.healthFormDraftSaved(this.localize.format.time(savedAt));
-      this.dispatchEvent(new HkDraftSavedEvent(version, savedAt));
-    } catch (e) {
-      const conflict = isStoreError(e) && e.code === 'conflict';
-      this.#draftStatus = conflict ? this.localize.t.healthFormDraftConflict : this.localize.t.healthFormDraftFailed;
-      this.dispatchEvent(new HkErrorEvent(conflict ? 'draft-conflict' : 'store-failed', e instanceof Error ? e.message : String(e)));
-    }
-    this.requestUpdate();
-  }
-
-  #responseOptions() {
-    const subject = this.#subjectRef();
-    return {
-      ...(subject ? { subject } : {}),
-      ...(this.author ? { author: this.author } : {}),
-      ...(this.filledInBy ? { source: this.filledInBy } : subject ? { source: subject } : {}),
-    };
-  }
-
-  // ---- navigation ------------------------------------------------------------------------------------------
-
-  #goTo(step: HealthFormStep, focus?: string): void {
-    this.step = step;
-    this.#focusTarget = focus;
-    this.dispatchEvent(new HkStepChangeEvent(step, this.pageIndex, this.pageCount));
-    this.requestUpdate();
-  }
-
-  /** Validates the questions of the current page (or all pages); fills the error summary. */
-  #validate(questions: SurveyQuestion[]): boolean {
-    this.#showAllErrors = true;
-    this.#errorSummary = [];
-    for (const q of questions) {
-      if (!q.isVisible) continue;
-      q.validate(true);
-      for (const e of q.errors) this.#errorSummary.push({ id: this.#idOf(q), text: `${titleOf(q, this.localize.locale)}: ${e.getText()}`, question: q });
-    }
-    if (this.#errorSummary.length > 0) {
-      this.#focusTarget = '#error-summary';
-      this.dispatchEvent(new HkErrorEvent('validation', `${this.#errorSummary.length} field(s) need attention`));
-      this.requestUpdate();
-      return false;
-    }
-    return true;
-  }
-
-  #next(): void {
-    const model = this.#model;
-    if (!model) return;
-    const screens = this.#screens();
-    const index = this.pageIndex;
-    if (!this.#validate(this.#questionsIn(screens[index]?.elements ?? []))) return;
-    this.#showAllErrors = false;
-    if (this.#returnToReview || index >= screens.length - 1) {
-      if (!this.#validate(model.getAllQuestions(true))) {
-        const first = this.#errorSummary[0];
-        if (first) this.#showQuestion(first.question, '#error-summary');
-        return;
-      }
-      this.#showAllErrors = false;
-      this.#returnToReview = false;
-      this.#goTo('review', '#page-heading');
-      return;
-    }
-    this.#screenIndex = index + 1;
-    this.#flushOrSave();
-    this.#goTo('filling', '#page-heading');
-  }
-
-  #prev(): void {
-    const model = this.#model;
-    if (!model) return;
-    this.#errorSummary = [];
-    this.#showAllErrors = false;
-    this.#screenIndex = Math.max(0, this.pageIndex - 1);
-    this.#flushOrSave();
-    this.#goTo('filling', '#page-heading');
-  }
-
-  #flushOrSave(): void {
-    this.#scheduleDraft();
-  }
-
-  /** Goes to the page of `q` and focuses it. */
-  #showQuestion(q: SurveyQuestion, focus?: string): void {
-    const model = this.#model;
-    if (!model) return;
-    const pageNo = this.#screens().findIndex((p) => containsDeep(p.elements, q));
-    if (pageNo >= 0) this.#screenIndex = pageNo;
-    this.#goTo('filling', focus ?? `#${this.#idOf(q)}`);
+    return byLinkId.get(this.#linkIdOf(q));
   }
 
   #idOf(el: object): string {
@@ -713,29 +691,31 @@ export class HkHealthForm extends HkElement {
     return id;
   }
 
-  #context(level: number): QuestionContext {
+  #questionId(linkId: string): string | undefined {
+    const p = this.#current;
+    const info = p?.conv.index.get(linkId);
+    const q = info && p?.model.getQuestionByName(info.name);
+    return q ? this.#idOf(q) : undefined;
+  }
+
+  #context_(level: number): QuestionContext {
     return {
       t: this.localize.t,
       locale: surveyLocale(this.localize.locale),
       readOnly: this.readOnly,
       level,
       id: (q) => this.#idOf(q),
-      error: (q) => (this.#showAllErrors || this.#touched.has(q) ? (q.errors[0]?.getText() ?? '') : ''),
+      error: (q) => this.#questionView(q)?.error ?? this.#fileErrors.get(this.#linkIdOf(q)) ?? '',
       set: (q, value) => {
         q.value = value;
-        if (this.#touched.has(q) || this.#showAllErrors) q.validate(true);
-        this.#refreshSummary();
         this.requestUpdate();
       },
-      blur: (q) => {
-        this.#touched.add(q);
-        q.validate(true);
-        this.requestUpdate();
-      },
+      blur: (q) => this.#send({ type: 'FIELD.BLUR', linkId: this.#linkIdOf(q) }),
       prefill: (q) => {
-        const linkId = q.hkLinkId;
-        return linkId ? this.#offers.get(linkId) : undefined;
+        const p = this.#questionView(q)?.prefill;
+        return p ? { origin: p.origin, status: p.state, offered: p.offered, stateText: p.stateText } : undefined;
       },
+      keep: (q) => this.#send({ type: 'PREFILL.KEEP', linkId: this.#linkIdOf(q) }),
       filter: (q) => this.#filters.get(q) ?? '',
       setFilter: (q, text) => {
         this.#filters.set(q, text);
@@ -745,28 +725,41 @@ export class HkHealthForm extends HkElement {
         q.addPanel?.();
         const index = (q.panels?.length ?? 1) - 1;
         this.#focusTarget = `#${this.#idOf(q)}-i${index}`;
-        this.#onValueChanged(q.name);
+        if (this.#current) this.#onModelChanged(this.#current, q.name);
       },
       removePanel: (q, panel, index) => {
         q.removePanel?.(panel);
         const left = q.panels?.length ?? 0;
         this.#focusTarget = left > 0 ? `#${this.#idOf(q)}-i${Math.min(index, left - 1)}` : `[data-add="${this.#idOf(q)}"]`;
-        this.#onValueChanged(q.name);
+        if (this.#current) this.#onModelChanged(this.#current, q.name);
       },
       attach: (q, files) => void this.#attach(q, files),
-      unit: (q) => this.#unit(q),
+      key: (q) => {
+        const linkId = this.#linkIdOf(q);
+        const v = this.#questionView(q);
+        const p = v?.prefill;
+        // the machine's answer (what the model holds, kept in step): cheaper to read than survey-core's getter
+        const value = this.#context().answers[linkId];
+        return [
+          value,
+          // an object answer (matrix, multiple text, repeating group) may change inside the same object
+          value !== null && typeof value === 'object' ? this.#modelVersion : 0,
+          v?.error ?? null,
+          this.#fileErrors.get(linkId) ?? null,
+          p ? `${p.state}|${p.origin}|${p.offered}` : null,
+          this.#filters.get(q) ?? '',
+          (q as SurveyQuestion).panels?.length ?? 0,
+          this.localize.t,
+          this.readOnly,
+          // with logic in survey-core (conditions, piping), any answer may change any question's texts or choices
+          this.#current?.static ? 0 : this.#modelVersion,
+        ];
+      },
+      unit: (q) => {
+        const unit = this.#current?.conv.index.get(this.#linkIdOf(q))?.unit;
+        return unit?.display ?? unit?.code ?? '';
+      },
     };
-  }
-
-  #unit(q: SurveyQuestion): string {
-    const unit = q.hkLinkId ? this.#conv?.index.get(q.hkLinkId)?.unit : undefined;
-    return unit?.display ?? unit?.code ?? '';
-  }
-
-  #refreshSummary(): void {
-    if (this.#errorSummary.length === 0) return;
-    // An error the person has fixed leaves the summary at once.
-    this.#errorSummary = this.#errorSummary.filter((e) => !e.question.validate(true));
   }
 
   async #attach(q: SurveyQuestion, files: FileList | null): Promise<void> {
@@ -777,12 +770,10 @@ export class HkHealthForm extends HkElement {
       accepted.length === 0 ||
       accepted.some((a) => (a.startsWith('.') ? f.name.toLowerCase().endsWith(a) : a.endsWith('/*') ? f.type.startsWith(a.slice(0, -1)) : f.type === a));
     const bad = list.find((f) => !okType(f) || (q.maxSize && f.size > q.maxSize));
+    const linkId = this.#linkIdOf(q);
     if (bad) {
-      this.#touched.add(q);
       q.value = undefined;
-      (q as unknown as { errors: Array<{ getText(): string }> }).errors = [
-        { getText: () => (!okType(bad) ? t.healthFormFileWrongType : t.healthFormFileTooLarge) },
-      ];
+      this.#fileErrors.set(linkId, !okType(bad) ? t.healthFormFileWrongType : t.healthFormFileTooLarge);
       this.requestUpdate();
       return;
     }
@@ -802,160 +793,99 @@ export class HkHealthForm extends HkElement {
     this.requestUpdate();
   }
 
-  // ---- prefill review actions -----------------------------------------------------------------------------
-
-  #prefillAction(offer: Offer, action: 'keep' | 'change' | 'clear'): void {
-    const info = this.#conv?.index.get(offer.linkId);
-    const q = info && this.#model?.getQuestionByName(info.name);
-    if (!q) return;
-    if (action === 'keep') offer.status = 'kept';
-    if (action === 'clear') {
-      offer.status = 'cleared';
-      this.#applying = true;
-      q.value = undefined;
-      this.#applying = false;
-      this.#scheduleDraft();
-    }
-    if (action === 'change') {
-      offer.status = 'kept';
-      this.#showQuestion(q);
-      return;
-    }
-    this.requestUpdate();
-  }
-
-  #confirmSection(section: string): void {
-    for (const offer of this.#offers.values()) if (offer.section === section && offer.status === 'offered') offer.status = 'kept';
-    this.requestUpdate();
-  }
-
-  // ---- submit ---------------------------------------------------------------------------------------------
-
-  #buildResponse(): { response: QuestionnaireResponse; observations: Observation[] } | undefined {
-    const conv = this.#conv;
-    if (!conv?.questionnaire) return undefined;
-    const built = buildQuestionnaireResponse(conv.questionnaire, this.answers, { ...this.#responseOptions(), status: 'completed' });
-    if (!built.ok) return undefined;
-    const response = built.value.response;
-    this.#submissionId ??= crypto.randomUUID();
-    response.identifier = { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${this.#submissionId}` };
-    if (!this.#keepForReuse) response.meta = { ...response.meta, tag: [...(response.meta?.tag ?? []), { system: REUSE_TAG_SYSTEM, code: 'no-reuse' }] };
-    const extracted = extractObservations(conv.questionnaire, response);
-    return { response, observations: extracted.ok ? extracted.value.observations : [] };
-  }
-
-  async #submit(): Promise<void> {
-    if (!this.#consented) {
-      this.#errorSummary = [];
-      this.#showAllErrors = true;
-      this.#focusTarget = '#consent-check';
-      this.requestUpdate();
-      return;
-    }
-    const built = this.#buildResponse();
-    if (!built) {
-      this.#failure = this.localize.t.formInvalid;
-      this.#goTo('failed', '#page-heading');
-      this.dispatchEvent(new HkErrorEvent('submit-failed', 'response could not be built'));
-      return;
-    }
-    const event = new HkSubmitEvent(built.response, built.observations);
-    this.dispatchEvent(event);
-    this.#goTo('submitting');
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = undefined;
-    let stored = built.response;
-    if (!event.defaultPrevented) {
-      try {
-        const store = this.effectiveStore;
-        stored = await store.put(built.response, built.response.identifier ? { ifNoneExist: { identifier: `${built.response.identifier.system}|${built.response.identifier.value}` } } : undefined);
-        for (const o of built.observations) await store.put({ ...o, ...(stored.id ? { derivedFrom: [{ reference: `QuestionnaireResponse/${stored.id}` }] } : {}) });
-        const key = this.#draftKey();
-        if (key) await store.deleteDraft(key).catch(() => undefined);
-        this.#draftVersion = null;
-      } catch (e) {
-        const offline = isStoreError(e) && e.code === 'network';
-        this.#failure = offline ? this.localize.t.healthFormOffline : this.localize.t.healthFormFailedText;
-        // Offline: send again by itself when the connection is back (the retry button works meanwhile).
-        if (offline) {
-          globalThis.addEventListener?.(
-            'online',
-            () => {
-              if (this.step === 'failed' && this.isConnected) void this.#submit();
-            },
-            { once: true },
-          );
+  /**
+   * The survey-core elements of the machine's current page: the page's group, the whole form on one page, or (one
+   * question per page) the question with the display text just before it.
+   */
+  #pageElements(page: NonNullable<FormView['page']>): SurveyElement[] {
+    const p = this.#current;
+    if (!p) return [];
+    const model = p.model;
+    const questionnaire = p.questionnaire;
+    if (this.oneQuestionPerPage) {
+      const linkId = page.id;
+      const out: SurveyElement[] = [];
+      let pending: SurveyElement[] = [];
+      const walk = (elements: SurveyElement[]): boolean => {
+        for (const el of elements) {
+          if (!el.isVisible) continue;
+          if (el.isPanel && !(el as SurveyQuestion).panels) {
+            if (walk((el as SurveyPanel).elements)) return true;
+          } else if (el.getType() === 'html') pending.push(el);
+          else if (this.#linkIdOf(el) === linkId) {
+            out.push(...pending, el);
+            return true;
+          } else pending = [];
         }
-        this.#goTo('failed', '#page-heading');
-        this.dispatchEvent(new HkErrorEvent('submit-failed', e instanceof Error ? e.message : String(e)));
-        return;
-      }
+        return false;
+      };
+      for (const pg of model.pages) if (walk(pg.elements)) break;
+      return out;
     }
-    this.#submitted = { response: stored, when: stored.authored ?? new Date().toISOString(), score: this.#score(stored) };
-    this.#goTo('submitted', '#page-heading');
+    const top = questionnaire.item ?? [];
+    const paged = page.groupLinkId !== null || /^page_\d+$/.test(page.id);
+    if (!paged || model.pages.length === 1) return model.pages.flatMap((pg) => pg.elements);
+    const n = page.groupLinkId !== null ? top.findIndex((i) => i.linkId === page.groupLinkId) : Number(page.id.slice(5)) - 1;
+    if (n < 0) return [];
+    if (p.conv.source === 'surveyjs') return model.pages[n]?.elements ?? [];
+    return model.pages.filter((pg) => pg.name === `page_${n + 1}` || pg.name === `page_${n + 1}_after`).flatMap((pg) => pg.elements);
   }
 
-  /** The scored instrument this Questionnaire is, by its LOINC panel code. */
-  #promId(): 'phq9' | 'gad7' | undefined {
-    const codes = (this.#conv?.questionnaire?.code ?? []).map((c) => c.code);
-    return (['phq9', 'gad7'] as const).find((i) => codes.includes(PROM_INSTRUMENTS[i].panel?.code));
+  // ---- actions ---------------------------------------------------------------------------------------------
+
+  #next(): void {
+    this.#send(this.#view?.backToReview ? { type: 'REVIEW.RETURN' } : { type: 'PAGE.NEXT' });
+    if (this.#flow() === 'filling' && this.#view_().errorSummary) this.#focusTarget = '#error-summary';
   }
 
-  #score(response: QuestionnaireResponse): PromScore | undefined {
-    const conv = this.#conv;
-    const id = this.#promId();
-    if (!id || !conv) return undefined;
-    // The instrument's items are its first scored choice items, in order.
-    const linkIds = [...conv.index.values()].filter((i) => i.type === 'choice').map((i) => i.linkId);
-    try {
-      // The score of a coded answer is its option's ordinalValue / itemWeight in the Questionnaire.
-      const scores = new Map<string, number>();
-      for (const info of conv.index.values()) {
-        for (const o of info.options) if (o.coding?.code && o.score !== undefined) scores.set(`${o.coding.system ?? ''}|${o.coding.code}`, o.score);
-      }
-      const answerScore = (c: { system?: string; code?: string }) => scores.get(`${c.system ?? ''}|${c.code ?? ''}`) ?? (/^[0-3]$/.test(c.code ?? '') ? Number(c.code) : undefined);
-      return scoreQuestionnaireResponse(response, id, { by: 'linkId', linkIds: linkIds.slice(0, PROM_INSTRUMENTS[id].itemCount) }, { answerScore }).score;
-    } catch {
-      return undefined;
-    }
+  #view_(): FormView {
+    this.#view = this.#makeView();
+    return this.#view!;
   }
 
-  // ---- rendering ------------------------------------------------------------------------------------------
-
-  #formTitle(): string {
-    const model = this.#model;
-    return model ? (model.processedTitle ?? model.title ?? '') : '';
+  #edit(linkId: string): void {
+    this.#send({ type: 'REVIEW.EDIT', linkId });
+    this.#focusQuestion(linkId);
   }
 
-  #renderHeader(): TemplateResult {
-    const t = this.localize.t;
-    const model = this.#model;
-    const title = model ? (model.processedTitle ?? model.title ?? '') : '';
-    const whose = this.#patientName() || this.#subjectRef()?.display || '';
-    const birth = this.patient?.birthDate ? this.localize.format.date(`${this.patient.birthDate}T12:00:00`, 'long') : '';
-    const by = this.filledInBy?.display;
+  #focusQuestion(linkId: string): void {
+    const id = this.#questionId(linkId);
+    if (id) this.#focusTarget = `#${id}`;
+    this.requestUpdate();
+  }
+
+  #submit(): void {
+    this.#send({ type: 'SUBMIT' });
+    if (this.#flow() === 'consent') this.#focusTarget = '#consent-check';
+    this.requestUpdate();
+  }
+
+  // ---- rendering -------------------------------------------------------------------------------------------
+
+  #renderHeader(v: FormView): TemplateResult {
+    const title = this.#current?.model.processedTitle ?? this.#current?.model.title ?? v.title;
     return html`<header part="header">
       ${title ? html`<h2 class="form-title">${title}</h2>` : nothing}
-      ${whose ? html`<p class="whose">${t.healthFormFormFor(whose)}${birth ? `, ${t.healthFormBorn(birth)}` : ''}</p>` : nothing}
-      ${by && whose ? html`<p class="on-behalf" part="on-behalf"><strong>${t.healthFormOnBehalf(by, whose)}</strong></p>` : nothing}
+      ${v.subjectLine ? html`<p class="whose">${v.subjectLine}</p>` : nothing}
+      ${v.onBehalf ? html`<p class="on-behalf" part="on-behalf"><strong>${v.onBehalf}</strong></p>` : nothing}
     </header>`;
   }
 
-  #renderErrorSummary(): TemplateResult | typeof nothing {
-    if (this.#errorSummary.length === 0) return nothing;
-    const t = this.localize.t;
+  #renderErrorSummary(v: FormView): TemplateResult | typeof nothing {
+    const summary = v.errorSummary;
+    if (!summary) return nothing;
     return html`<div id="error-summary" class="error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-      <h3 id="error-summary-title">${t.errorSummaryTitle(this.#errorSummary.length)}</h3>
+      <h3 id="error-summary-title">${summary.title}</h3>
       <ul>
-        ${this.#errorSummary.map(
+        ${summary.errors.map(
           (e) => html`<li>
             <a
-              href=${`#${e.id}`}
+              href=${`#${this.#questionId(e.linkId) ?? ''}`}
               @click=${(ev: Event) => {
                 ev.preventDefault();
-                this.#showQuestion(e.question);
+                this.#focusQuestion(e.linkId);
               }}
-              >${e.text}</a
+              >${e.question ? `${e.question}: ${e.message}` : e.message}</a
             >
           </li>`,
         )}
@@ -963,315 +893,255 @@ export class HkHealthForm extends HkElement {
     </div>`;
   }
 
-  #renderStatus(): TemplateResult {
-    return html`<p class="status" part="status" role="status">${this.#draftStatus}</p>`;
+  #renderStatus(v: FormView): TemplateResult {
+    return html`<p class="status" part="status" role="status">${v.status?.text ?? ''}</p>`;
   }
 
-  #renderFilling(): TemplateResult {
-    const model = this.#model!;
+  #renderConflict(v: FormView): TemplateResult | typeof nothing {
+    const c = v.conflict;
+    if (!c) return nothing;
+    return html`<section class="conflict" part="conflict" aria-labelledby="conflict-title">
+      <h3 id="conflict-title">${c.title}</h3>
+      <p>${c.text}</p>
+      <div class="actions">
+        <button type="button" class="secondary" part="button" @click=${() => this.#send({ type: 'CONFLICT.LOAD_THEIRS' })}>${c.loadTheirs}</button>
+        <button type="button" class="secondary" part="button" @click=${() => this.#send({ type: 'CONFLICT.KEEP_MINE' })}>${c.keepMine}</button>
+      </div>
+    </section>`;
+  }
+
+  #renderFilling(v: FormView): TemplateResult {
     const t = this.localize.t;
-    void model;
-    const screens = this.#screens();
-    const pageNo = this.pageIndex;
-    const count = screens.length;
-    const page = screens[pageNo];
-    const pageTitle = page?.title ?? '';
-    const questionMode = this.oneQuestionPerPage;
-    const progressLabel = questionMode ? t.healthFormQuestionOf(pageNo + 1, count) : t.stepOf(pageNo + 1, count);
-    const last = pageNo >= count - 1 || this.#returnToReview;
-    return html`${this.#renderErrorSummary()}
-      ${count > 1
+    const page = v.page;
+    const progress = v.progress;
+    const title = page?.title ?? (progress ? progress.text : (this.#current?.model.processedTitle ?? v.title));
+    const last = !progress || progress.current >= progress.total || v.backToReview !== null;
+    return html`${this.#renderErrorSummary(v)}
+      ${progress
         ? html`<div class="progress" part="progress">
-            <progress max=${count} value=${pageNo + 1} aria-labelledby="progress-label"></progress>
-            <span id="progress-label">${progressLabel}</span>
+            <progress max=${progress.total} value=${progress.current} aria-labelledby="progress-label"></progress>
+            <span id="progress-label">${progress.text}</span>
           </div>`
         : nothing}
-      <h3 id="page-heading" part="page-heading" tabindex="-1">${pageTitle || (count > 1 ? progressLabel : this.#formTitle())}</h3>
-      <form novalidate @submit=${(e: Event) => {
-        e.preventDefault();
-        this.#next();
-      }}>
-        ${page ? renderElements(this.#context(4), page.elements) : nothing}
+      <h3 id="page-heading" part="page-heading" tabindex="-1">${title}</h3>
+      <form
+        novalidate
+        @submit=${(e: Event) => {
+          e.preventDefault();
+          this.#next();
+        }}
+      >
+        ${page ? renderElements(this.#context_(4), this.#pageElements(page)) : nothing}
         <div class="actions">
-          ${pageNo > 0 && !this.#returnToReview
-            ? html`<button type="button" class="secondary" part="button back-button" @click=${() => this.#prev()}>${t.back}</button>`
+          ${v.can.previous && !v.backToReview
+            ? html`<button type="button" class="secondary" part="button back-button" @click=${() => this.#send({ type: 'PAGE.PREV' })}>${t.back}</button>`
             : nothing}
           <button type="submit" part="button next-button">${last ? t.healthFormToReview : t.next}</button>
         </div>
-      </form>
-      ${this.#renderStatus()}`;
+      </form>`;
   }
 
-  #answerText(q: SurveyQuestion): string {
+  #renderRows(rows: ReviewRow[], withLinks: boolean): TemplateResult {
     const t = this.localize.t;
-    if (!isAnswered(q.value)) return t.healthFormNoAnswer;
-    if (q.getType() === 'boolean') return q.value ? t.yes : t.no;
-    if (q.getType() === 'file') return (q.value as Array<{ name?: string }>).map((f) => f.name ?? '').join(', ');
-    const shown = q.displayValue;
-    if (shown === undefined || shown === null) return String(q.value);
-    if (typeof shown === 'object') {
-      return Object.entries(shown as Record<string, unknown>)
-        .filter(([, v]) => isAnswered(v))
-        .map(([k, v]) => `${k}: ${String(v)}`)
-        .join('; ');
-    }
-    const unit = this.#unit(q);
-    return unit ? `${String(shown)} ${unit}` : String(shown);
-  }
-
-  /** Every visible question in order, panels flattened (repeating groups as one entry). */
-  #allQuestions(): SurveyQuestion[] {
-    const model = this.#model;
-    if (!model) return [];
-    const out: SurveyQuestion[] = [];
-    const walk = (elements: SurveyElement[]) => {
-      for (const el of elements) {
-        if (!el.isVisible) continue;
-        if (el.isPanel) walk((el as SurveyPanel).elements);
-        // calculated or fixed items without a value say nothing to the person
-        else if (el.getType() !== 'html' && !((el as SurveyQuestion).isReadOnly && !isAnswered((el as SurveyQuestion).value))) out.push(el as SurveyQuestion);
-      }
-    };
-    for (const page of model.visiblePages) walk(page.elements);
-    return out;
-  }
-
-  #renderAnswerList(withLinks: boolean): TemplateResult {
-    const t = this.localize.t;
-    const locale = surveyLocale(this.localize.locale);
     return html`<dl class="answers" part="review">
-      ${this.#allQuestions().map((q) => {
-        const offer = q.hkLinkId ? this.#offers.get(q.hkLinkId) : undefined;
-        const title = titleOf(q, locale);
-        return html`<div class="answer-row">
-          <dt>${title}</dt>
+      ${rows.map(
+        (r) => html`<div class="answer-row">
+          <dt>${r.question}</dt>
           <dd>
-            <span class="answer-value">${this.#answerText(q)}</span>
-            ${offer?.status === 'changed' ? html`<strong class="mark changed">${t.healthFormChangedMark}</strong>` : nothing}
-            ${offer && offer.status !== 'changed' && offer.status !== 'cleared' ? html`<span class="mark">${t.healthFormPrefilledMark}</span>` : nothing}
+            <span class="answer-value">${r.answer}</span>
+            ${r.changed ? html`<strong class="mark changed">${t.healthFormChangedMark}</strong>` : nothing}
             ${withLinks
-              ? html`<button
-                  type="button"
-                  class="link"
-                  part="button change-button"
-                  @click=${() => {
-                    this.#returnToReview = true;
-                    this.#showQuestion(q);
-                  }}
-                >
-                  ${t.healthFormChange}<span class="visually-hidden"> ${t.healthFormChangeWhat(title)}</span>
+              ? html`<button type="button" class="link" part="button change-button" @click=${() => this.#edit(r.linkId)}>
+                  ${t.healthFormChange}<span class="visually-hidden"> ${t.healthFormChangeWhat(r.question)}</span>
                 </button>`
               : nothing}
           </dd>
-        </div>`;
-      })}
+        </div>`,
+      )}
     </dl>`;
   }
 
-  #renderReview(): TemplateResult {
+  #renderReview(v: FormView): TemplateResult {
     const t = this.localize.t;
-    return html`<h3 id="page-heading" part="page-heading" tabindex="-1">${t.healthFormReviewTitle}</h3>
-      ${this.#renderAnswerList(true)}
+    return html`<h3 id="page-heading" part="page-heading" tabindex="-1">${v.review?.title ?? t.healthFormReviewTitle}</h3>
+      ${this.#renderRows(v.review?.rows ?? [], true)}
       <div class="actions">
-        <button type="button" class="secondary" part="button back-button" @click=${() => this.#showQuestion(this.#allQuestions().at(-1)!, '#page-heading')}>${t.back}</button>
-        <button type="button" part="button next-button" @click=${() => this.#goTo('consent', '#page-heading')}>${t.next}</button>
-      </div>
-      ${this.#renderStatus()}`;
+        <button type="button" class="secondary" part="button back-button" @click=${() => this.#send({ type: 'BACK' })}>${t.back}</button>
+        <button type="button" part="button next-button" @click=${() => this.#send({ type: 'REVIEW.CONFIRM' })}>${t.next}</button>
+      </div>`;
   }
 
-  #renderConsent(): TemplateResult {
+  #renderConsent(v: FormView): TemplateResult {
     const t = this.localize.t;
-    const missing = this.#showAllErrors && !this.#consented;
-    return html`<h3 id="page-heading" part="page-heading" tabindex="-1">${t.healthFormConsentTitle}</h3>
+    const c = v.consent!;
+    const error = c.error;
+    return html`<h3 id="page-heading" part="page-heading" tabindex="-1">${c.title}</h3>
       <div part="consent" class="consent">
-        <p>${this.recipient ? t.healthFormConsentShare(this.recipient) : t.healthFormConsentShareDefault}</p>
-        <p class="error" part="error" id="consent-error" ?hidden=${!missing}>
-          ${missing ? html`<span class="visually-hidden">${t.errorPrefix} </span>${t.healthFormConsentRequired}` : nothing}
+        <p>${c.shareText}</p>
+        <p class="error" part="error" id="consent-error" ?hidden=${!error}>
+          ${error ? html`<span class="visually-hidden">${t.errorPrefix} </span>${error}` : nothing}
         </p>
         <label class="option" part="option">
           <input
             id="consent-check"
             type="checkbox"
-            .checked=${live(this.#consented)}
-            aria-invalid=${missing ? 'true' : 'false'}
-            aria-describedby=${missing ? 'consent-error' : nothing}
-            @change=${(e: Event) => {
-              this.#consented = (e.target as HTMLInputElement).checked;
-              this.requestUpdate();
-            }}
+            .checked=${live(c.share)}
+            aria-invalid=${error ? 'true' : 'false'}
+            aria-describedby=${error ? 'consent-error' : nothing}
+            @change=${(e: Event) => this.#send({ type: 'CONSENT.SET', share: (e.target as HTMLInputElement).checked, keepForReuse: c.keepForReuse })}
           />
-          <span>${t.healthFormConsentConfirm}</span>
+          <span>${c.shareLabel}</span>
         </label>
         <label class="option" part="option">
           <input
             id="reuse-check"
             type="checkbox"
-            .checked=${live(this.#keepForReuse)}
-            @change=${(e: Event) => {
-              this.#keepForReuse = (e.target as HTMLInputElement).checked;
-            }}
+            .checked=${live(c.keepForReuse)}
+            @change=${(e: Event) => this.#send({ type: 'CONSENT.SET', share: this.#view_().consent?.share ?? false, keepForReuse: (e.target as HTMLInputElement).checked })}
           />
-          <span>${t.healthFormConsentReuse}</span>
+          <span>${c.reuseLabel}</span>
         </label>
       </div>
       <div class="actions">
-        <button type="button" class="secondary" part="button back-button" @click=${() => this.#goTo('review', '#page-heading')}>${t.back}</button>
-        <button type="button" part="button submit-button" @click=${() => void this.#submit()}>${t.submit}</button>
+        <button type="button" class="secondary" part="button back-button" @click=${() => this.#send({ type: 'BACK' })}>${t.back}</button>
+        <button type="button" part="button submit-button" @click=${() => this.#submit()}>${t.submit}</button>
       </div>`;
   }
 
-  #renderPrefill(): TemplateResult {
+  #renderPrefill(v: FormView): TemplateResult {
     const t = this.localize.t;
-    const locale = surveyLocale(this.localize.locale);
-    const sections = new Map<string, Offer[]>();
-    for (const offer of this.#offers.values()) sections.set(offer.section, [...(sections.get(offer.section) ?? []), offer]);
-    const questionOf = (offer: Offer) => {
-      const info = this.#conv?.index.get(offer.linkId);
-      return info ? this.#model?.getQuestionByName(info.name) ?? undefined : undefined;
-    };
+    const r = v.prefillReview!;
     let n = 0;
-    return html`<h3 id="page-heading" part="page-heading" tabindex="-1">${t.healthFormPrefillTitle}</h3>
-      <p>${t.healthFormPrefillIntro}</p>
+    return html`<h3 id="page-heading" part="page-heading" tabindex="-1">${r.title}</h3>
+      <p>${r.intro}</p>
       <div part="prefill" class="prefill">
-        ${[...sections].map(([section, offers]) => {
+        ${r.sections.map((section) => {
           const sid = `prefill-section-${++n}`;
           return html`<section class="prefill-section" aria-labelledby=${sid}>
-            <h4 id=${sid}>${section || t.healthFormPrefillOther}</h4>
+            <h4 id=${sid}>${section.title}</h4>
             <ul class="prefill-list">
-              ${offers.map((offer) => {
-                const q = questionOf(offer);
-                if (!q) return nothing;
-                const title = titleOf(q, locale);
-                const status =
-                  offer.status === 'kept' ? t.healthFormPrefillKept : offer.status === 'cleared' ? t.healthFormPrefillCleared : offer.status === 'changed' ? t.healthFormChangedMark : '';
+              ${section.items.map((item) => {
+                const p = item.prefill!;
+                const status = p.state === 'changed' ? t.healthFormChangedMark : p.state === 'offered' ? '' : (p.stateText ?? '');
                 return html`<li class="prefill-item">
-                  <p class="prefill-question">${title}</p>
-                  <p class="prefill-value"><strong>${offer.status === 'cleared' ? t.healthFormNoAnswer : this.#answerText(q)}</strong></p>
-                  <p class="origin" part="origin">${t.healthFormPrefillOrigin(offer.source, offer.date)}</p>
+                  <p class="prefill-question">${item.text}</p>
+                  <p class="prefill-value"><strong>${p.state === 'cleared' ? t.healthFormNoAnswer : p.state === 'changed' ? item.answerText || t.healthFormNoAnswer : p.offered}</strong></p>
+                  <p class="origin" part="origin">${p.origin}</p>
                   ${status ? html`<p class="mark">${status}</p>` : nothing}
-                  <div class="prefill-actions" role="group" aria-label=${title}>
-                    <button type="button" class="secondary" part="button" aria-pressed=${offer.status === 'kept' ? 'true' : 'false'} @click=${() => this.#prefillAction(offer, 'keep')}>
-                      ${t.healthFormPrefillKeep}<span class="visually-hidden"> ${t.healthFormChangeWhat(title)}</span>
+                  <div class="prefill-actions" role="group" aria-label=${item.text}>
+                    <button type="button" class="secondary" part="button" aria-pressed=${p.state === 'kept' ? 'true' : 'false'} @click=${() => this.#send({ type: 'PREFILL.KEEP', linkId: item.linkId })}>
+                      ${t.healthFormPrefillKeep}<span class="visually-hidden"> ${t.healthFormChangeWhat(item.text)}</span>
                     </button>
-                    <button type="button" class="secondary" part="button" @click=${() => this.#prefillAction(offer, 'change')}>
-                      ${t.healthFormChange}<span class="visually-hidden"> ${t.healthFormChangeWhat(title)}</span>
+                    <button
+                      type="button"
+                      class="secondary"
+                      part="button"
+                      @click=${() => {
+                        this.#send({ type: 'PREFILL.CHANGE', linkId: item.linkId });
+                        this.#focusQuestion(item.linkId);
+                      }}
+                    >
+                      ${t.healthFormChange}<span class="visually-hidden"> ${t.healthFormChangeWhat(item.text)}</span>
                     </button>
-                    <button type="button" class="secondary" part="button" aria-pressed=${offer.status === 'cleared' ? 'true' : 'false'} @click=${() => this.#prefillAction(offer, 'clear')}>
-                      ${t.healthFormPrefillClear}<span class="visually-hidden"> ${t.healthFormChangeWhat(title)}</span>
+                    <button type="button" class="secondary" part="button" aria-pressed=${p.state === 'cleared' ? 'true' : 'false'} @click=${() => this.#send({ type: 'PREFILL.CLEAR', linkId: item.linkId })}>
+                      ${t.healthFormPrefillClear}<span class="visually-hidden"> ${t.healthFormChangeWhat(item.text)}</span>
                     </button>
                   </div>
                 </li>`;
               })}
             </ul>
-            <button type="button" class="secondary" part="button" @click=${() => this.#confirmSection(section)}>
-              ${t.healthFormPrefillConfirmSection} ${section || t.healthFormPrefillOther}
-            </button>
+            ${section.groupLinkId !== null
+              ? html`<button type="button" class="secondary" part="button" @click=${() => this.#send({ type: 'PREFILL.CONFIRM_SECTION', groupLinkId: section.groupLinkId! })}>
+                  ${section.confirmLabel}
+                </button>`
+              : nothing}
           </section>`;
         })}
       </div>
       <div class="actions">
-        <button type="button" part="button next-button" @click=${() => this.#goTo('filling', '#page-heading')}>${t.healthFormPrefillContinue}</button>
+        <button type="button" part="button next-button" @click=${() => this.#send({ type: 'PREFILL.DONE' })}>${r.continueLabel}</button>
       </div>`;
   }
 
-  #renderSubmitted(): TemplateResult {
-    const t = this.localize.t;
-    const s = this.#submitted;
-    const score = s?.score;
-    const bandName = score && score.status === 'scored' ? t.promBands[score.band] : '';
+  #renderSubmitted(v: FormView): TemplateResult {
+    const r = v.receipt;
+    if (!r) return html``;
     return html`<div part="receipt" class="receipt">
-      <h3 id="page-heading" part="page-heading" tabindex="-1">${t.healthFormSubmittedTitle}</h3>
-      ${s ? html`<p>${t.healthFormReceipt(this.localize.format.date(s.when, 'long'))}</p>` : nothing}
-      ${s?.response.id ? html`<p>${t.healthFormReference(s.response.id)}</p>` : nothing}
-      ${score
+      <h3 id="page-heading" part="page-heading" tabindex="-1">${r.title}</h3>
+      <p>${r.text}</p>
+      ${r.reference ? html`<p>${r.reference}</p>` : nothing}
+      ${r.score
         ? html`<div part="score" class="score">
-            ${score.status === 'scored'
-              ? html`<p><strong>${t.healthFormScore(PROM_INSTRUMENTS[score.instrument].name, score.total, PROM_INSTRUMENTS[score.instrument].maxTotal)}</strong></p>
-                  <p>${bandName}</p>`
-              : html`<p>${t.promNotScored}</p>`}
-            ${score.selfHarm === 'positive' ? html`<p class="important"><strong>${t.promSelfHarmFlag}</strong></p>` : nothing}
+            <p><strong>${r.score.text}</strong></p>
+            ${r.score.band ? html`<p>${r.score.band}</p>` : nothing}
+            ${r.score.selfHarm ? html`<p class="important"><strong>${r.score.selfHarm}</strong></p>` : nothing}
           </div>`
         : nothing}
-      ${this.#renderAnswerList(false)}
+      ${this.#renderRows(r.rows, false)}
     </div>`;
   }
 
-  #renderFailed(): TemplateResult {
+  #renderFailed(v: FormView): TemplateResult {
     const t = this.localize.t;
+    const waiting = v.flow === 'waitingForConnection';
     return html`<div class="failed" role="alert">
-        <h3 id="page-heading" part="page-heading" tabindex="-1">${t.healthFormFailedTitle}</h3>
-        <p>${this.#failure || t.healthFormFailedText}</p>
+        <h3 id="page-heading" part="page-heading" tabindex="-1">${v.failure?.title ?? t.healthFormFailedTitle}</h3>
+        <p>${waiting ? t.healthFormOffline : (v.failure?.text ?? t.healthFormFailedText)}</p>
       </div>
       <div class="actions">
-        <button type="button" class="secondary" part="button back-button" @click=${() => this.#goTo('review', '#page-heading')}>${t.healthFormBackToReview}</button>
-        <button type="button" part="button submit-button" @click=${() => void this.#submit()}>${t.retry}</button>
+        <button type="button" class="secondary" part="button back-button" @click=${() => this.#send({ type: 'BACK' })}>${t.healthFormBackToReview}</button>
+        <button type="button" part="button submit-button" @click=${() => this.#send({ type: 'RETRY' })}>${t.retry}</button>
       </div>`;
+  }
+
+  #renderReadOnly(): TemplateResult {
+    const p = this.#current;
+    if (!p) return html``;
+    return this.#renderRows(answerRows(p.questionnaire, this.#context().answers, this.localize.locale), false);
   }
 
   protected override render(): TemplateResult {
     const t = this.localize.t;
+    const v = this.#view;
+    const step = this.step;
+    if (step === 'unavailable' || !v) {
+      const shown = this.#unavailable?.shown ?? 'formLoadFailed';
+      return html`<div class="form" part="form">
+        <div role="alert" class="failed"><h3 id="page-heading" tabindex="-1">${step === 'unavailable' ? t[shown] : t.loading}</h3></div>
+      </div>`;
+    }
     let body: TemplateResult;
-    switch (this.step) {
+    switch (step) {
       case 'loading':
-        body = html`<p class="loading" role="status">${t.loading}</p>`;
-        break;
-      case 'unavailable':
-        body = html`<div role="alert" class="failed"><h3 id="page-heading" tabindex="-1">${this.#loadMessage || t.formLoadFailed}</h3></div>`;
-        break;
+        return html`<div class="form" part="form"><p class="loading" role="status">${t.loading}</p></div>`;
       case 'prefillReview':
-        body = this.#renderPrefill();
+        body = this.#renderPrefill(v);
         break;
       case 'filling':
-        body = this.#model ? this.#renderFilling() : html``;
+        body = this.#renderFilling(v);
         break;
       case 'review':
-        body = this.#renderReview();
+        body = this.#renderReview(v);
         break;
       case 'consent':
-        body = this.#renderConsent();
+        body = this.#renderConsent(v);
         break;
       case 'submitting':
         body = html`<h3 id="page-heading" tabindex="-1">${t.healthFormSubmitting}</h3>
           <p role="status">${t.healthFormSubmitting}</p>`;
         break;
       case 'submitted':
-        body = this.#renderSubmitted();
+        body = this.#renderSubmitted(v);
         break;
       case 'failed':
-        body = this.#renderFailed();
+        body = this.#renderFailed(v);
         break;
-      case 'readOnly':
-        body = this.#renderAnswerList(false);
-        break;
+      default:
+        body = this.#renderReadOnly();
     }
-    return html`<div class="form" part="form">${this.step === 'loading' || this.step === 'unavailable' ? nothing : this.#renderHeader()} ${body}</div>`;
+    const withStatus = step === 'filling' || step === 'review' || step === 'consent' || step === 'failed' || step === 'prefillReview';
+    return html`<div class="form" part="form">
+      ${this.#renderHeader(v)} ${this.#renderConflict(v)} ${body} ${withStatus ? this.#renderStatus(v) : nothing}
+    </div>`;
   }
 }
-
-function containsDeep(elements: SurveyElement[], target: SurveyElement): boolean {
-  for (const el of elements) {
-    if (el === target) return true;
-    if (el.isPanel && containsDeep((el as SurveyPanel).elements, target)) return true;
-    const panels = (el as SurveyQuestion).panels;
-    if (panels?.some((p) => containsDeep(p.elements, target))) return true;
-  }
-  return false;
-}
-
-/** Norwegian fødselsnummer / D-nummer: 11 digits with two mod-11 check digits. */
-export function validFnr(value: string): boolean {
-  if (!/^\d{11}$/.test(value)) return false;
-  const d = [...value].map(Number);
-  const k1w = [3, 7, 6, 1, 8, 9, 4, 5, 2];
-  const k2w = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-  const mod = (w: number[]) => {
-    const sum = w.reduce((acc, weight, i) => acc + weight * d[i]!, 0);
-    const r = 11 - (sum % 11);
-    return r === 11 ? 0 : r;
-  };
-  const k1 = mod(k1w);
-  if (k1 === 10 || k1 !== d[9]) return false;
-  const k2 = mod(k2w);
-  return k2 !== 10 && k2 === d[10];
-}
-

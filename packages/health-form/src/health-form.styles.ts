@@ -39,10 +39,15 @@ export const healthFormStyles = [
       background: var(--hk-color-surface, #f4f4f4);
     }
     .question {
-      margin: 0 0 var(--hk-space-4, 1.5rem);
-      padding: 0;
+      /* room for the focus outline inside the box: content-visibility clips painting at its edge */
+      margin: 0 -0.375rem calc(var(--hk-space-4, 1.5rem) - 0.75rem);
+      padding: 0.375rem;
       border: 0;
       min-inline-size: 0;
+      /* A long form lays out and paints only the questions near the screen; the rest stay in the document, in the
+         accessibility tree, in the tab order and in find-in-page. */
+      content-visibility: auto;
+      contain-intrinsic-size: auto 7rem;
     }
     .label {
       display: block;

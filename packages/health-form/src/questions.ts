@@ -1,19 +1,23 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
-import type { Messages } from '@helsekit/core';
+import type { CommonMessages, FormMessages, PromMessages } from '@helsekit/core';
 import { isQuestion, titleOf, type SurveyElement, type SurveyItemValue, type SurveyPanel, type SurveyQuestion } from './survey-model.js';
 
-/** Where a prefilled answer came from, and what the person did with it. */
+/** Where a prefilled answer came from, and what the person did with it (from the core view model). */
 export interface PrefillMark {
-  source: string;
-  /** Already formatted for the locale. */
-  date: string;
+  /** "Fra skjemaet «…», 12.03.2026". */
+  origin: string;
   status: 'offered' | 'kept' | 'changed' | 'cleared';
+  /** The offered value as text. */
+  offered: string;
+  /** "Ikke bekreftet ennå …" for an offer, else null. */
+  stateText: string | null;
 }
 
 /** What the question templates need from the element. Every callback is the element's; templates hold no state. */
 export interface QuestionContext {
-  t: Messages;
+  t: CommonMessages & FormMessages & PromMessages;
   locale: string;
   readOnly: boolean;
   id(q: SurveyElement): string;
@@ -21,6 +25,8 @@ export interface QuestionContext {
   set(q: SurveyQuestion, value: unknown): void;
   blur(q: SurveyQuestion): void;
   prefill(q: SurveyQuestion): PrefillMark | undefined;
+  /** Keep an offered earlier answer. */
+  keep(q: SurveyQuestion): void;
   filter(q: SurveyQuestion): string;
   setFilter(q: SurveyQuestion, text: string): void;
   addPanel(q: SurveyQuestion): void;
@@ -28,6 +34,11 @@ export interface QuestionContext {
   attach(q: SurveyQuestion, files: FileList | null): void;
   /** The unit shown after a number, or ''. */
   unit(q: SurveyQuestion): string;
+  /**
+   * What a question's rendering depends on besides the question object itself: while none of it changes, the
+   * question is not rendered again (an answer re-renders its own question, not the whole page).
+   */
+  key(q: SurveyElement): unknown[];
   /** Heading level for panels at the top of a page (nested panels go one deeper). */
   level: number;
 }
@@ -52,10 +63,19 @@ function errorText(ctx: QuestionContext, q: SurveyQuestion): TemplateResult {
 function prefillNote(ctx: QuestionContext, q: SurveyQuestion): TemplateResult | typeof nothing {
   const mark = ctx.prefill(q);
   if (!mark || mark.status === 'cleared') return nothing;
-  return html`<p class="origin" part="origin" id=${`${ctx.id(q)}-origin`}>
-    ${mark.status === 'changed' ? ctx.t.healthFormChangedMark : ctx.t.healthFormPrefilledMark}:
-    ${ctx.t.healthFormPrefillOrigin(mark.source, mark.date)}
+  const note = html`<p class="origin" part="origin" id=${`${ctx.id(q)}-origin`}>
+    ${mark.status === 'changed' ? ctx.t.healthFormChangedMark : ctx.t.healthFormPrefilledMark}: ${mark.origin}
   </p>`;
+  if (mark.status !== 'offered') return note;
+  // an offer is not an answer until the person keeps it
+  return html`${note}
+    <p class="offer">
+      <strong>${mark.offered}</strong>
+      ${mark.stateText ? html`<span>${mark.stateText}</span>` : nothing}
+      <button type="button" class="secondary" part="button keep-button" @click=${() => ctx.keep(q)}>
+        ${ctx.t.healthFormPrefillKeep}<span class="visually-hidden"> ${ctx.t.healthFormChangeWhat(titleOf(q, ctx.locale))}</span>
+      </button>
+    </p>`;
 }
 
 function label(ctx: QuestionContext, q: SurveyQuestion): string {
@@ -65,7 +85,8 @@ function label(ctx: QuestionContext, q: SurveyQuestion): string {
 
 function describedBy(ctx: QuestionContext, q: SurveyQuestion, extra?: string): string | typeof nothing {
   const id = ctx.id(q);
-  return ids(q.description && `${id}-hint`, ctx.prefill(q) && `${id}-origin`, ctx.error(q) && `${id}-error`, extra);
+  const mark = ctx.prefill(q);
+  return ids(q.description && `${id}-hint`, mark && mark.status !== 'cleared' && `${id}-origin`, ctx.error(q) && `${id}-error`, extra);
 }
 
 
@@ -463,6 +484,6 @@ export function renderQuestion(ctx: QuestionContext, q: SurveyQuestion): Templat
   }
 }
 
-export function renderElements(ctx: QuestionContext, elements: SurveyElement[]): Array<TemplateResult | typeof nothing> {
-  return elements.filter((el) => el.isVisible).map((el) => (isQuestion(el) ? renderQuestion(ctx, el) : panel(ctx, el as SurveyPanel)));
+export function renderElements(ctx: QuestionContext, elements: SurveyElement[]): unknown {
+  return elements.filter((el) => el.isVisible).map((el) => (isQuestion(el) ? guard([el, ...ctx.key(el)], () => renderQuestion(ctx, el)) : panel(ctx, el as SurveyPanel)));
 }

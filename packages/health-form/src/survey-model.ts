@@ -84,6 +84,7 @@ export interface SurveyModel {
   title?: string;
   processedTitle?: string;
   visiblePages: SurveyPage[];
+  pages: SurveyPage[];
   currentPageNo: number;
   currentPage: SurveyPage;
   isLastPage: boolean;
@@ -98,7 +99,7 @@ export interface SurveyModel {
   nextPage(): boolean;
   prevPage(): boolean;
   onValueChanged: { add(f: (sender: unknown, options: { name: string }) => void): void };
-  onDynamicPanelItemValueChanged: { add(f: () => void): void };
+  onDynamicPanelItemValueChanged: { add(f: (sender: unknown, options: { question?: { name: string } }) => void): void };
   onCurrentPageChanged: { add(f: () => void): void };
   dispose?(): void;
 }

@@ -8,55 +8,12 @@ import '../src/define.js';
 import type { HkHealthForm } from '../src/index.js';
 import type { HkErrorEvent, HkSubmitEvent } from '../src/index.js';
 import { allTypes, gpForm, hostile, preConsultation, surveyJs, XSS_PAYLOADS } from './fixtures.js';
+import { button, choose, click, fill, inputFor, ready, root } from './helpers.js';
 
 declare global {
   interface Window {
     __hkPwned?: number;
   }
-}
-
-const root = (el: HkHealthForm) => el.shadowRoot!;
-
-/** Waits until the form has left `loading` (survey-core is loaded with a dynamic import). */
-async function ready(el: HkHealthForm, step?: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    await settled(el);
-    if (step ? el.step === step : el.step !== 'loading') return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`form stuck in ${el.step}, wanted ${step ?? 'not loading'}`);
-}
-
-function button(el: HkHealthForm, text: string): HTMLButtonElement {
-  const found = [...root(el).querySelectorAll('button')].find((b) => b.textContent!.replace(/\s+/g, ' ').trim().startsWith(text));
-  if (!found) throw new Error(`no button "${text}" in: ${[...root(el).querySelectorAll('button')].map((b) => b.textContent!.trim()).join(' | ')}`);
-  return found;
-}
-
-async function click(el: HkHealthForm, text: string): Promise<void> {
-  button(el, text).click();
-  await settled(el);
-}
-
-function inputFor(el: HkHealthForm, labelText: string): HTMLInputElement {
-  const label = [...root(el).querySelectorAll('label, legend')].find((l) => l.textContent!.trim().startsWith(labelText));
-  if (!label) throw new Error(`no label "${labelText}"`);
-  if (label.tagName === 'LEGEND') return label.parentElement!.querySelector('input')!;
-  return root(el).getElementById((label as HTMLLabelElement).htmlFor) as HTMLInputElement;
-}
-
-async function fill(el: HkHealthForm, labelText: string, value: string): Promise<void> {
-  const input = inputFor(el, labelText);
-  input.value = value;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-  await settled(el);
-}
-
-async function choose(el: HkHealthForm, question: string, option: string): Promise<void> {
-  const legend = [...root(el).querySelectorAll('legend')].find((l) => l.textContent!.trim().startsWith(question))!;
-  const label = [...legend.parentElement!.querySelectorAll('label')].find((l) => l.textContent!.trim() === option)!;
-  label.querySelector('input')!.click();
-  await settled(el);
 }
 
 const patient: Patient = {
@@ -475,13 +432,25 @@ describe('<hk-health-form>', () => {
     };
     const withFnr = (value: string): Patient => ({ ...patient, identifier: [{ system: 'urn:oid:2.16.578.1.12.4.1.4.1', value }] });
     const el = await form(q, { patient: withFnr('17058012345') });
+    expect(el.step).to.equal('prefillReview');
+    const text = root(el).textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain('Kari Nordmann');
+    expect(text).to.contain('17.05.1980');
+    expect(text).to.contain('Fra opplysningene vi har om deg');
     // checksum fails: not offered
-    expect(el.answers.fnr).to.equal(undefined);
+    expect(text).not.to.contain('17058012345');
+    // offered is not answered: nothing is prefilled without the person seeing and keeping it
+    expect(el.answers).to.deep.equal({});
+    await expectAccessible(el);
+    await click(el, 'Behold');
     expect(el.answers.name).to.equal('Kari Nordmann');
-    expect(el.answers.birthdate).to.equal('1980-05-17');
-    expect(root(el).textContent).to.contain('Fra opplysningene vi har om deg');
+    expect(el.answers.birthdate).to.equal(undefined);
     el.parentElement!.remove();
     const ok = await form(q, { patient: withFnr('01010012356') });
+    expect(root(ok).textContent).to.contain('01010012356');
+    const keepFnr = [...root(ok).querySelectorAll('button')].filter((b) => b.textContent!.includes('Behold'))[2]!;
+    keepFnr.click();
+    await settled(ok);
     expect(ok.answers.fnr).to.equal('01010012356');
   });
 

@@ -9,6 +9,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '@helsekit/health-form/define';
 import type { HkErrorEvent, HkHealthForm } from '@helsekit/health-form';
 import { fixtureInLang, settled } from '@helsekit/base/testing/index';
+import { choose, click, fill, inputFor, ready, root } from '../../health-form/test/helpers.js';
 
 const CONTROL = 'http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl';
 const QUESTIONNAIRE_URL = 'https://helsekit.test/Questionnaire/durability';
@@ -66,17 +67,6 @@ let people = 0;
 /** A subject of its own for each test: drafts are keyed by Questionnaire and subject. */
 const newSubject = () => `Patient/durability-${run}-${++people}`;
 
-const root = (el: HkHealthForm) => el.shadowRoot!;
-
-async function ready(el: HkHealthForm, step?: string): Promise<void> {
-  for (let i = 0; i < 250; i++) {
-    await settled(el);
-    if (step ? el.step === step : el.step !== 'loading') return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`form stuck in ${el.step}, wanted ${step ?? 'not loading'}`);
-}
-
 /** The same configuration every time: a page load, as far as the element can tell. */
 async function open(subject: string): Promise<HkHealthForm> {
   const el = await fixtureInLang<HkHealthForm>(
@@ -90,37 +80,6 @@ async function open(subject: string): Promise<HkHealthForm> {
 async function reload(el: HkHealthForm, subject: string): Promise<HkHealthForm> {
   el.parentElement!.remove();
   return open(subject);
-}
-
-function button(el: HkHealthForm, text: string): HTMLButtonElement {
-  const found = [...root(el).querySelectorAll('button')].find((b) => b.textContent!.replace(/\s+/g, ' ').trim().startsWith(text));
-  if (!found) throw new Error(`no button "${text}"`);
-  return found;
-}
-
-async function click(el: HkHealthForm, text: string): Promise<void> {
-  button(el, text).click();
-  await settled(el);
-}
-
-function inputFor(el: HkHealthForm, labelText: string): HTMLInputElement {
-  const label = [...root(el).querySelectorAll('label')].find((l) => l.textContent!.trim().startsWith(labelText));
-  if (!label) throw new Error(`no label "${labelText}"`);
-  return root(el).getElementById(label.htmlFor) as HTMLInputElement;
-}
-
-async function fill(el: HkHealthForm, labelText: string, value: string): Promise<void> {
-  const input = inputFor(el, labelText);
-  input.value = value;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-  await settled(el);
-}
-
-async function choose(el: HkHealthForm, question: string, option: string): Promise<void> {
-  const legend = [...root(el).querySelectorAll('legend')].find((l) => l.textContent!.trim().startsWith(question))!;
-  const label = [...legend.parentElement!.querySelectorAll('label')].find((l) => l.textContent!.trim() === option)!;
-  label.querySelector('input')!.click();
-  await settled(el);
 }
 
 /** Runs `action` and waits until the draft it causes is on the server. */

@@ -12,6 +12,7 @@ import { fixtureInLang, settled } from '@helsekit/base/testing/index';
 import '@helsekit/health-form/define';
 import type { HkHealthForm } from '@helsekit/health-form';
 import { preConsultation } from '../../health-form/test/fixtures.js';
+import { button, inputFor, root } from '../../health-form/test/helpers.js';
 
 const SECRET = 'Vondt-i-kneet-VAULT-8812';
 const SUBJECT = 'Patient/vault-p1';
@@ -43,8 +44,6 @@ async function until(check: () => boolean | Promise<boolean>, what: string, time
   }
 }
 
-const root = (el: HkHealthForm) => el.shadowRoot!;
-const button = (el: HkHealthForm, text: string) => [...root(el).querySelectorAll('button')].find((b) => b.textContent!.replace(/\s+/g, ' ').trim().startsWith(text))!;
 
 describe('<hk-health-form> with the browser vault (opt-in)', () => {
   const dbName = `hk-vault-flow-${Math.random().toString(36).slice(2)}`;
@@ -63,8 +62,7 @@ describe('<hk-health-form> with the browser vault (opt-in)', () => {
     const el = await fixtureInLang<HkHealthForm>(html`<hk-health-form .questionnaire=${preConsultation()} .store=${vault} subject=${SUBJECT}></hk-health-form>`);
     await until(() => el.step === 'filling', 'the form');
     await settled(el);
-    const label = [...root(el).querySelectorAll('label')].find((l) => l.textContent!.trim().startsWith('Hva gjelder timen?'))!;
-    const input = root(el).getElementById(label.htmlFor) as HTMLInputElement;
+    const input = inputFor(el, 'Hva gjelder timen?');
     const saved = oneEvent(el, 'hk-draft-saved');
     input.value = SECRET;
     input.dispatchEvent(new Event('change', { bubbles: true }));

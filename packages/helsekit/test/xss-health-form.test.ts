@@ -8,6 +8,7 @@ import { MemoryStore } from '@helsekit/core/store';
 import '@helsekit/health-form/define';
 import type { HkHealthForm } from '@helsekit/health-form';
 import { fixtureInLang, settled } from '@helsekit/base/testing/index';
+import { inputFor, ready, root } from '../../health-form/test/helpers.js';
 import { collapse, deepText, resetXssCanary, XSS_CORPUS, xssCanaryFired, xssFindings } from '@helsekit/base/testing/xss-corpus';
 
 /** Gives a late onerror/onload (an image that fails to load, a frame) time to fire, then checks the canary. */
@@ -65,15 +66,9 @@ function hostileSurvey(payload: string): Record<string, unknown> {
 
 async function form(q: unknown): Promise<HkHealthForm> {
   const el = await fixtureInLang<HkHealthForm>(html`<hk-health-form .questionnaire=${q} .store=${new MemoryStore()}></hk-health-form>`, 'nb');
-  for (let i = 0; i < 200; i++) {
-    await settled(el);
-    if (el.step !== 'loading') return el;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`form stuck in ${el.step}`);
+  await ready(el);
+  return el;
 }
-
-const root = (el: HkHealthForm) => el.shadowRoot!;
 
 function clean(el: HkHealthForm, what: string): void {
   expect(xssFindings(root(el)), `${what}: markup from the payload in the shadow DOM`).to.deep.equal([]);
@@ -136,8 +131,7 @@ describe('XSS corpus in <hk-health-form>', () => {
           { type: 'radiogroup', name: 'pick', title: 'Velg for {who}', choices: [{ value: 'a', text: '{who}' }, 'b'] },
         ],
       });
-      const label = [...root(el).querySelectorAll('label')].find((l) => l.textContent!.trim().startsWith('Hvem?'))!;
-      const input = root(el).getElementById(label.htmlFor) as HTMLInputElement;
+      const input = inputFor(el, 'Hvem?');
       input.value = payload;
       // What the person could type: a one-line input drops line breaks.
       const typed = input.value;

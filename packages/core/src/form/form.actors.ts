@@ -51,38 +51,45 @@ export async function submitToStore(store: HealthStore, input: SubmitInput): Pro
   return { response: stored, observations };
 }
 
-export function formActorsFromStore(store: HealthStore, options: FormActorOptions = {}) {
+/**
+ * What the `loadForm` actor does: the Questionnaire (given, or found with `resolveQuestionnaire`), the draft, and
+ * the subject's earlier responses and Observations (with their Questionnaires) for reuse.
+ */
+export async function loadFormFromStore(store: HealthStore, options: FormActorOptions, { input, draftKey }: LoadFormInput): Promise<LoadFormOutput> {
   const now = options.now ?? (() => Date.now());
   const limit = options.reuseLimit ?? 100;
+  const questionnaire = input.questionnaire ?? (await options.resolveQuestionnaire?.(input.questionnaireUrl));
+  if (!questionnaire) throw loadError(`Questionnaire ${input.questionnaireUrl} not found`);
+  const draft = await store.loadDraft(draftKey);
+  let responses: QuestionnaireResponse[] = [];
+  let observations: Observation[] = [];
+  const questionnaires: Record<string, Questionnaire> = {};
+  const own = canonicalOf(questionnaire.url);
+  if (own) questionnaires[own] = questionnaire;
+  // reuse needs to know whose answers they are: without a subject nothing is looked up
+  if (input.reuse?.enabled !== false && input.subject) {
+    const subject = input.subject.reference;
+    [responses, observations] = await Promise.all([
+      store.search('QuestionnaireResponse', { subject, count: limit }).then((p) => p.items),
+      store.search('Observation', { subject, count: limit }).then((p) => p.items),
+    ]);
+    const wanted = new Set(responses.map((r) => canonicalOf(r.questionnaire)).filter((c): c is string => c !== undefined && !(c in questionnaires)));
+    if (options.resolveQuestionnaire) {
+      await Promise.all(
+        [...wanted].map(async (c) => {
+          const q = await options.resolveQuestionnaire!(c).catch(() => undefined);
+          if (q) questionnaires[c] = q;
+        }),
+      );
+    }
+  }
+  return { questionnaire, responses, observations, questionnaires, ...(draft ? { draft } : {}), now: now() };
+}
+
+export function formActorsFromStore(store: HealthStore, options: FormActorOptions = {}) {
+  const now = options.now ?? (() => Date.now());
   return {
-    loadForm: fromPromise<LoadFormOutput, LoadFormInput>(async ({ input: { input, draftKey } }) => {
-      const questionnaire = input.questionnaire ?? (await options.resolveQuestionnaire?.(input.questionnaireUrl));
-      if (!questionnaire) throw loadError(`Questionnaire ${input.questionnaireUrl} not found`);
-      const draft = await store.loadDraft(draftKey);
-      let responses: QuestionnaireResponse[] = [];
-      let observations: Observation[] = [];
-      const questionnaires: Record<string, Questionnaire> = {};
-      const own = canonicalOf(questionnaire.url);
-      if (own) questionnaires[own] = questionnaire;
-      // reuse needs to know whose answers they are: without a subject nothing is looked up
-      if (input.reuse?.enabled !== false && input.subject) {
-        const subject = input.subject.reference;
-        [responses, observations] = await Promise.all([
-          store.search('QuestionnaireResponse', { subject, count: limit }).then((p) => p.items),
-          store.search('Observation', { subject, count: limit }).then((p) => p.items),
-        ]);
-        const wanted = new Set(responses.map((r) => canonicalOf(r.questionnaire)).filter((c): c is string => c !== undefined && !(c in questionnaires)));
-        if (options.resolveQuestionnaire) {
-          await Promise.all(
-            [...wanted].map(async (c) => {
-              const q = await options.resolveQuestionnaire!(c).catch(() => undefined);
-              if (q) questionnaires[c] = q;
-            }),
-          );
-        }
-      }
-      return { questionnaire, responses, observations, questionnaires, ...(draft ? { draft } : {}), now: now() };
-    }),
+    loadForm: fromPromise<LoadFormOutput, LoadFormInput>(({ input }) => loadFormFromStore(store, options, input)),
 
     saveDraft: fromPromise<SaveDraftOutput, SaveDraftInput>(async ({ input }) => {
       const version = await store.saveDraft(input.key, input.response, input.expectedVersion);

@@ -484,3 +484,87 @@ describe('form machine: on behalf', () => {
     actor.stop();
   });
 });
+
+describe('form machine: what the element relies on', () => {
+  it('a host that takes over hk-submit (SUBMIT.HANDLED): nothing stored, a receipt for the response as built', async () => {
+    const store = new MemoryStore();
+    const { actor } = start(store, { questionnaireUrl: preConsultationForm.url! });
+    await inFlow(actor, 'filling');
+    await fillB(actor);
+    actor.send({ type: 'REVIEW.CONFIRM' });
+    actor.send({ type: 'CONSENT.SET', share: true, keepForReuse: false });
+    actor.send({ type: 'SUBMIT' });
+    actor.send({ type: 'SUBMIT.HANDLED' });
+    assert.equal(flow(actor), 'submitted');
+    const ctx = actor.getSnapshot().context;
+    assert.equal(ctx.pending, undefined);
+    assert.equal(ctx.submitted?.response.status, 'completed');
+    assert.ok(ctx.receipt?.submittedAt);
+    assert.equal((await store.search('QuestionnaireResponse')).items.length, 0);
+    actor.stop();
+  });
+
+  it('SUBMIT without consent stays, says why (showErrors) and emits form.invalid; BACK clears it', async () => {
+    const store = new MemoryStore();
+    const { actor, emitted } = start(store, { questionnaireUrl: preConsultationForm.url! });
+    await inFlow(actor, 'filling');
+    await fillB(actor);
+    actor.send({ type: 'REVIEW.CONFIRM' });
+    actor.send({ type: 'SUBMIT' });
+    assert.equal(flow(actor), 'consent');
+    assert.equal(actor.getSnapshot().context.showErrors, true);
+    assert.deepEqual(emitted.filter((e) => e.type === 'form.invalid'), [{ type: 'form.invalid', count: 0 }]);
+    actor.send({ type: 'BACK' });
+    assert.equal(flow(actor), 'review');
+    assert.equal(actor.getSnapshot().context.showErrors, false);
+    actor.stop();
+  });
+
+  it('PAGE.NEXT on an invalid page emits form.invalid with the number of fields', async () => {
+    const { actor, emitted } = start(new MemoryStore(), { questionnaireUrl: preConsultationForm.url! });
+    await inFlow(actor, 'filling');
+    actor.send({ type: 'PAGE.NEXT' });
+    assert.deepEqual(emitted.filter((e) => e.type === 'form.invalid'), [{ type: 'form.invalid', count: 1 }]);
+    actor.stop();
+  });
+
+  it('starts from the form engine\'s initial answers without a draft; a draft wins over them', async () => {
+    const store = new MemoryStore();
+    const withInitial = (base: ReturnType<typeof formActorsFromStore>) =>
+      fromPromise(async ({ input }: { input: never }) => {
+        const out = await new Promise((resolve, reject) => {
+          const a = createActor(base.loadForm, { input }).start();
+          a.subscribe({ complete: () => resolve(a.getSnapshot().output), error: reject });
+        });
+        return { ...(out as object), initialAnswers: { gp: 'Lege Lise Legesen' } };
+      });
+    const fresh = start(store, { questionnaireUrl: preConsultationForm.url!, reuse: { enabled: false } }, { actors: { loadForm: withInitial(formActorsFromStore(store, { resolveQuestionnaire: async (c) => forms[c] })) } });
+    await inFlow(fresh.actor, 'filling');
+    assert.deepEqual(fresh.actor.getSnapshot().context.answers, { gp: 'Lege Lise Legesen' });
+    fresh.actor.send({ type: 'SET.VALUE', linkId: 'gp', value: 'Annen lege' });
+    fresh.actor.send({ type: 'DRAFT.FLUSH' });
+    await waitFor(fresh.actor, (s) => (s.value as { autosave: string }).autosave === 'saved', { timeout: 2000 });
+    fresh.actor.stop();
+    const again = start(store, { questionnaireUrl: preConsultationForm.url!, reuse: { enabled: false } }, { actors: { loadForm: withInitial(formActorsFromStore(store, { resolveQuestionnaire: async (c) => forms[c] })) } });
+    await inFlow(again.actor, 'filling');
+    assert.equal(again.actor.getSnapshot().context.answers.gp, 'Annen lege');
+    again.actor.stop();
+  });
+
+  it('a scored instrument (PHQ-9) is never prefilled from earlier answers', async () => {
+    const store = new MemoryStore();
+    const phq: Questionnaire = {
+      resourceType: 'Questionnaire',
+      url: 'https://example.org/fhir/Questionnaire/phq9',
+      status: 'active',
+      code: [{ system: 'http://loinc.org', code: '44249-1' }],
+      item: [{ linkId: 'q1', type: 'choice', text: 'Lite interesse', answerOption: [{ valueCoding: { code: '0', display: 'Ikke i det hele tatt' } }, { valueCoding: { code: '1', display: 'Flere dager' } }] }],
+    };
+    forms[phq.url!] = phq;
+    await store.put({ resourceType: 'QuestionnaireResponse', status: 'completed', questionnaire: phq.url, subject: patientRef, authored: new Date(Date.now() - 86_400_000).toISOString(), item: [{ linkId: 'q1', answer: [{ valueCoding: { code: '1' } }] }] });
+    const { actor } = start(store, { questionnaireUrl: phq.url! });
+    await inFlow(actor, 'filling');
+    assert.deepEqual(actor.getSnapshot().context.prefill, {});
+    actor.stop();
+  });
+});

@@ -10,6 +10,7 @@ import {
   computePages,
   DEFAULT_AUTOSAVE_MS,
   draftKeyOf,
+  isScoredInstrument,
   itemIndex,
   pageOf,
   readDraft,
@@ -71,6 +72,8 @@ function failureOf(error: unknown, fallback: FormFailureReason): FormFailure {
     server: 'server',
     locked: 'locked',
     conflict: 'conflict',
+    'invalid-questionnaire': 'invalid-questionnaire',
+    load: 'load',
   };
   const reason = (code && known[code]) || fallback;
   const message = error instanceof Error ? error.message : undefined;
@@ -103,7 +106,8 @@ function clampPage(ctx: FormContext, index: number): number {
 function offersFor(input: FormInput, loaded: LoadFormOutput, answers: AnswerData, decided: Record<string, string>): Record<string, PrefillEntry> {
   const out: Record<string, PrefillEntry> = {};
   const q = loaded.questionnaire;
-  const reuse = input.reuse?.enabled === false ? [] : findReusableAnswers(q, {
+  // a scored instrument (PHQ-9, GAD-7) measures how it is now: its answers are never offered again
+  const reuse = input.reuse?.enabled === false || isScoredInstrument(q) ? [] : findReusableAnswers(q, {
     responses: loaded.responses,
     observations: loaded.observations,
     questionnaires: loaded.questionnaires,
@@ -158,6 +162,7 @@ export const formMachine = setup({
     },
     isConflictError: ({ event }) => storeCodeOf((event as { error?: unknown }).error) === 'conflict',
     isDirty: ({ context }) => context.draft.dirty,
+    isNotTouched: ({ context, event }) => event.type === 'FIELD.BLUR' && context.touched[event.linkId] !== true,
     isKnownPage: ({ context, event }) => event.type === 'PAGE.GOTO' && event.index >= 0 && event.index < pagesOf(context).length && event.index <= context.pageIndex,
     hasReviewTarget: ({ context, event }) => event.type === 'REVIEW.EDIT' && context.questionnaire !== undefined && pageOf(pagesOf(context), itemIndex(context.questionnaire), event.linkId) >= 0,
   },
@@ -166,7 +171,7 @@ export const formMachine = setup({
       const out = (event as unknown as { output: LoadFormOutput }).output;
       const q: Questionnaire = out.questionnaire;
       const fromDraft = out.draft ? readDraft(q, out.draft) : undefined;
-      const answers = fromDraft?.answers ?? {};
+      const answers = fromDraft?.answers ?? out.initialAnswers ?? {};
       const prefill = offersFor(context.input, out, answers, fromDraft?.prefill ?? {});
       const next: Partial<FormContext> = {
         questionnaire: q,
@@ -246,6 +251,9 @@ export const formMachine = setup({
     gotoPage: assign(({ event }) => (event.type === 'PAGE.GOTO' ? { pageIndex: event.index, showErrors: false, returnToReview: false } : {})),
     lastPage: assign(({ context }) => ({ pageIndex: clampPage(context, Number.MAX_SAFE_INTEGER), showErrors: false, returnToReview: false })),
     showPageErrors: assign({ showErrors: true }),
+    emitInvalid: emit(({ context }) => ({ type: 'form.invalid' as const, count: currentPageErrors(context).length })),
+    emitInvalidAll: emit(({ context }) => ({ type: 'form.invalid' as const, count: allErrors(context).length })),
+    emitConsentMissing: emit({ type: 'form.invalid' as const, count: 0 }),
     gotoFirstInvalid: assign(({ context }) => {
       const first = allErrors(context)[0];
       if (!first || !context.questionnaire) return { showErrors: true };
@@ -258,6 +266,11 @@ export const formMachine = setup({
       return { pageIndex: i, returnToReview: true, showErrors: false };
     }),
     clearReturn: assign({ returnToReview: false, showErrors: false }),
+    gotoItemPage: assign(({ context, event }) => {
+      if (event.type !== 'PREFILL.CHANGE' || !context.questionnaire) return {};
+      const i = pageOf(pagesOf(context), itemIndex(context.questionnaire), event.linkId);
+      return i >= 0 ? { pageIndex: i, showErrors: false, returnToReview: false } : {};
+    }),
 
     setConsent: assign(({ event }) => (event.type === 'CONSENT.SET' ? { consent: { share: event.share, keepForReuse: event.keepForReuse } } : {})),
     buildPending: assign(({ context }) => {
@@ -284,6 +297,17 @@ export const formMachine = setup({
     countSubmitFailure: assign(({ context, event }) => ({ submitFailures: context.submitFailures + 1, failure: failureOf((event as { error?: unknown }).error, 'network') })),
     emitWaiting: emit(({ context }) => ({ type: 'form.waiting-for-connection' as const, attempt: context.submitFailures, retryInMs: backoffMs(context.submitFailures, context.input.retry) })),
     assignSubmitFailure: assign(({ event }) => ({ failure: failureOf((event as { error?: unknown }).error, 'unknown') })),
+    assignHandled: assign(({ context }) => {
+      const p = context.pending;
+      if (!p) return {};
+      return {
+        submitted: p,
+        receipt: { responseId: p.response.id ?? '', submittedAt: p.response.authored ?? new Date().toISOString() },
+        pending: undefined,
+        submitFailures: 0,
+        failure: undefined,
+      };
+    }),
 
     // autosave
     markDirty: assign(({ context }) => ({ draft: { ...context.draft, dirty: true } })),
@@ -294,6 +318,10 @@ export const formMachine = setup({
     }),
     emitDraftSaved: emit(({ context }) => ({ type: 'form.draft-saved' as const, version: context.draft.version ?? '', savedAt: context.draft.savedAt ?? '' })),
     countDraftFailure: assign(({ context }) => ({ draft: { ...context.draft, failures: context.draft.failures + 1 } })),
+    emitDraftFailed: emit(({ event }) => {
+      const f = failureOf((event as { error?: unknown }).error, 'unknown');
+      return { type: 'form.draft-failed' as const, reason: f.reason, ...(f.message ? { message: f.message } : {}) };
+    }),
     assignConflict: assign(({ event }) => {
       const theirs = (event as unknown as { output: Draft | undefined }).output;
       return { conflict: { version: theirs?.version ?? null, ...(theirs ? { savedAt: theirs.savedAt } : {}), answers: {} as AnswerData } };
@@ -360,9 +388,11 @@ export const formMachine = setup({
         prefillReview: {
           on: {
             'SET.VALUE': { actions: ['setValue', 'raiseDraftChanged'] },
-            'FIELD.BLUR': { actions: 'markBlurred' },
+            // leaving a field already touched changes nothing (and costs no snapshot)
+            'FIELD.BLUR': { guard: 'isNotTouched', actions: 'markBlurred' },
             'PREFILL.KEEP': { actions: ['keepPrefill', 'raiseDraftChanged'] },
-            'PREFILL.CHANGE': { actions: ['changePrefill', 'raiseDraftChanged'] },
+            // "Endre" takes the person to the field, on its page
+            'PREFILL.CHANGE': { target: 'filling', actions: ['changePrefill', 'gotoItemPage', 'raiseDraftChanged'] },
             'PREFILL.CLEAR': { actions: ['clearPrefill', 'raiseDraftChanged'] },
             'PREFILL.CONFIRM_SECTION': { actions: ['confirmSection', 'raiseDraftChanged'] },
             'PREFILL.DONE': 'filling',
@@ -371,26 +401,27 @@ export const formMachine = setup({
         filling: {
           on: {
             'SET.VALUE': { actions: ['setValue', 'raiseDraftChanged'] },
-            'FIELD.BLUR': { actions: 'markBlurred' },
+            // leaving a field already touched changes nothing (and costs no snapshot)
+            'FIELD.BLUR': { guard: 'isNotTouched', actions: 'markBlurred' },
             'PREFILL.KEEP': { actions: ['keepPrefill', 'raiseDraftChanged'] },
             'PREFILL.CHANGE': { actions: ['changePrefill', 'raiseDraftChanged'] },
             'PREFILL.CLEAR': { actions: ['clearPrefill', 'raiseDraftChanged'] },
             'PREFILL.CONFIRM_SECTION': { actions: ['confirmSection', 'raiseDraftChanged'] },
             'PAGE.NEXT': [
               // not valid: stay and show every error on the page
-              { guard: not('isPageValid'), actions: 'showPageErrors' },
+              { guard: not('isPageValid'), actions: ['showPageErrors', 'emitInvalid'] },
               { guard: 'hasNextPage', actions: ['nextPage', 'raiseDraftChanged'] },
               { guard: 'isFormValid', target: 'review', actions: 'clearReturn' },
-              { actions: 'gotoFirstInvalid' },
+              { actions: ['gotoFirstInvalid', 'emitInvalidAll'] },
             ],
             'PAGE.PREV': { guard: 'hasPreviousPage', actions: ['previousPage', 'raiseDraftChanged'] },
             // going forward past unvalidated pages is done with PAGE.NEXT; GOTO only goes back (progress links)
             'PAGE.GOTO': { guard: 'isKnownPage', actions: ['gotoPage', 'raiseDraftChanged'] },
             'REVIEW.RETURN': [
               { guard: not('isReturningToReview') },
-              { guard: not('isPageValid'), actions: 'showPageErrors' },
+              { guard: not('isPageValid'), actions: ['showPageErrors', 'emitInvalid'] },
               { guard: 'isFormValid', target: 'review', actions: 'clearReturn' },
-              { actions: 'gotoFirstInvalid' },
+              { actions: ['gotoFirstInvalid', 'emitInvalidAll'] },
             ],
           },
         },
@@ -399,15 +430,19 @@ export const formMachine = setup({
             'REVIEW.EDIT': { guard: 'hasReviewTarget', target: 'filling', actions: 'editFromReview' },
             'PAGE.PREV': { target: 'filling', actions: 'lastPage' },
             BACK: { target: 'filling', actions: 'lastPage' },
-            'REVIEW.CONFIRM': [{ guard: 'isFormValid', target: 'consent' }, { target: 'filling', actions: 'gotoFirstInvalid' }],
+            'REVIEW.CONFIRM': [{ guard: 'isFormValid', target: 'consent', actions: 'clearReturn' }, { target: 'filling', actions: ['gotoFirstInvalid', 'emitInvalidAll'] }],
           },
         },
         consent: {
           on: {
             'CONSENT.SET': { actions: 'setConsent' },
-            BACK: 'review',
+            BACK: { target: 'review', actions: 'clearReturn' },
             'REVIEW.EDIT': { guard: 'hasReviewTarget', target: 'filling', actions: 'editFromReview' },
-            SUBMIT: { guard: 'hasShareConsent', target: 'confirmingSubmit', actions: ['buildPending', 'raiseDraftStop'] },
+            SUBMIT: [
+              { guard: 'hasShareConsent', target: 'confirmingSubmit', actions: ['buildPending', 'raiseDraftStop'] },
+              // without consent: say why (the view shows the consent error after an attempt)
+              { actions: ['showPageErrors', 'emitConsentMissing'] },
+            ],
           },
         },
         confirmingSubmit: {
@@ -416,6 +451,7 @@ export const formMachine = setup({
           on: {
             'SUBMIT.CONFIRM': 'submitting',
             'SUBMIT.CANCEL': { target: 'consent', actions: 'clearPending' },
+            'SUBMIT.HANDLED': { target: 'submitted', actions: 'assignHandled' },
           },
         },
         submitting: {
@@ -478,8 +514,8 @@ export const formMachine = setup({
             ],
             onError: [
               { guard: 'isConflictError', target: 'conflict' },
-              { guard: 'isNetworkError', target: 'offline', actions: 'countDraftFailure' },
-              { target: 'error', actions: 'countDraftFailure' },
+              { guard: 'isNetworkError', target: 'offline', actions: ['countDraftFailure', 'emitDraftFailed'] },
+              { target: 'error', actions: ['countDraftFailure', 'emitDraftFailed'] },
             ],
           },
           on: { 'DRAFT.CHANGED': { actions: 'markDirty' } },

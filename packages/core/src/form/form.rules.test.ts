@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Questionnaire } from 'fhir/r4';
-import { gpIntakeForm, preConsultationForm } from './form.fixtures.js';
-import { backoffMs, buildDraftResponse, buildSubmission, computePages, readDraft, submittableAnswers, validateAll } from './form.rules.js';
+import type { Questionnaire, QuestionnaireResponse } from 'fhir/r4';
+import { questionnaireToSurvey } from '../fhir/questionnaire-to-survey.js';
+import { examplePatient, gpIntakeForm, preConsultationForm } from './form.fixtures.js';
+import { backoffMs, buildDraftResponse, buildSubmission, computePages, isScoredInstrument, readDraft, scoredInstrumentOf, scoreSubmission, submittableAnswers, validateAll } from './form.rules.js';
+import { questionnaireFromSurveyJson } from './form.surveyjs.js';
+import { patientPrefill } from './patient.rules.js';
 import type { FormInput, PrefillEntry } from './form.types.js';
 
 const input: FormInput = { questionnaireUrl: preConsultationForm.url!, subject: { reference: 'Patient/p1', display: 'Kari' } };
@@ -90,5 +93,60 @@ describe('form rules', () => {
   it('backoff doubles up to the cap', () => {
     assert.deepEqual([1, 2, 3, 4, 5, 6, 7].map((n) => backoffMs(n)), [2000, 4000, 8000, 16000, 32000, 60000, 60000]);
     assert.equal(backoffMs(3, { baseMs: 100, maxMs: 250 }), 250);
+  });
+});
+
+describe('form rules the element relies on', () => {
+  it('PHQ-9 and GAD-7 are scored instruments (by LOINC panel code); a plain form is not', () => {
+    assert.equal(scoredInstrumentOf({ code: [{ system: 'http://loinc.org', code: '44249-1' }] }), 'phq9');
+    assert.equal(scoredInstrumentOf({ code: [{ system: 'http://loinc.org', code: '69737-5' }] }), 'gad7');
+    assert.equal(isScoredInstrument({ code: [{ system: 'http://example.org', code: '44249-1' }] }), false);
+    assert.equal(isScoredInstrument(preConsultationForm), false);
+  });
+
+  it('scores a submitted PHQ-9 response from its options; other forms have no score', () => {
+    const opts = [0, 1, 2, 3].map((n) => ({ valueCoding: { system: 'http://loinc.org', code: `LA-${n}`, display: String(n) }, extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/ordinalValue', valueDecimal: n }] }));
+    const phq: Questionnaire = {
+      resourceType: 'Questionnaire',
+      status: 'active',
+      code: [{ system: 'http://loinc.org', code: '44249-1' }],
+      item: Array.from({ length: 9 }, (_, i) => ({ linkId: `q${i + 1}`, type: 'choice' as const, text: `Spørsmål ${i + 1}`, answerOption: opts })),
+    };
+    const response: QuestionnaireResponse = {
+      resourceType: 'QuestionnaireResponse',
+      status: 'completed',
+      item: Array.from({ length: 9 }, (_, i) => ({ linkId: `q${i + 1}`, answer: [{ valueCoding: { system: 'http://loinc.org', code: 'LA-2' } }] })),
+    };
+    const score = scoreSubmission(phq, response);
+    assert.equal(score?.status, 'scored');
+    assert.equal(score?.status === 'scored' ? score.total : -1, 18);
+    assert.equal(scoreSubmission(preConsultationForm, response), undefined);
+  });
+
+  it('patient fields match linkIds without regard to case', () => {
+    const q: Questionnaire = { resourceType: 'Questionnaire', status: 'active', item: [{ linkId: 'birthdate', type: 'date', text: 'Fødselsdato' }, { linkId: 'Navn', type: 'string', text: 'Navn' }] };
+    const offers = patientPrefill(q, examplePatient);
+    assert.deepEqual(offers.map((o) => [o.linkId, o.value]), [['birthdate', '1980-01-01'], ['Navn', 'Kari Nordmann']]);
+  });
+
+  it('SurveyJS JSON becomes a Questionnaire the machine can page, validate and answer', () => {
+    const survey = {
+      title: 'SurveyJS',
+      pages: [
+        { name: 'p1', title: 'Side 1', elements: [{ type: 'text', name: 'a', title: 'Tall', inputType: 'number', isRequired: true }, { type: 'html', name: 'h', html: 'x' }] },
+        { name: 'p2', elements: [{ type: 'radiogroup', name: 'r', title: 'Velg', choices: [{ value: 'x', text: 'Eks' }, 2] }, { type: 'matrix', name: 'm', title: 'Grid', rows: ['r1'], columns: [0, 1] }, { type: 'paneldynamic', name: 'meds', title: 'Legemidler', templateElements: [{ type: 'text', name: 'med', title: 'Navn' }] }] },
+      ],
+    };
+    const conv = questionnaireToSurvey(survey);
+    assert.ok(conv.ok);
+    const q = questionnaireFromSurveyJson(conv.value.survey as Record<string, unknown>, conv.value.index, 'urn:test');
+    assert.equal(q.url, 'urn:test');
+    assert.deepEqual(computePages(q, {}).map((p) => [p.groupLinkId, p.linkIds]), [['p1', ['a']], ['p2', ['r', 'm', 'meds']]]);
+    assert.deepEqual(validateAll(q, {}).map((e) => [e.linkId, e.code]), [['a', 'required']]);
+    // object-valued questions are carried as they are, never refused
+    assert.deepEqual(validateAll(q, { a: 2, m: { r1: 1 } }), []);
+    const r = q.item![1]!.item!.find((i) => i.linkId === 'r')!;
+    assert.deepEqual(r.answerOption, [{ valueCoding: { code: 'x', display: 'Eks' } }, { valueInteger: 2 }]);
+    assert.equal(q.item![1]!.item!.find((i) => i.linkId === 'meds')!.repeats, true);
   });
 });

@@ -8,6 +8,8 @@ import { extractObservations } from '../fhir/extract.js';
 import { EXT, findExtension, indexQuestionnaire, itemControlCode, type ItemInfo } from '../fhir/item-index.js';
 import { buildQuestionnaireResponse, responseToAnswers } from '../fhir/questionnaire-response.js';
 import type { Draft, DraftKey } from '../store/store.types.js';
+import { scoreQuestionnaireResponse } from '../scoring/prom.fhir.js';
+import { PROM_INSTRUMENTS, type PromScore } from '../scoring/prom.rules.js';
 import { isIsoDate } from '../validation/date.js';
 import { validateFodselsnummer } from '../validation/fodselsnummer.js';
 import type { ConsentChoice, FormContext, FormFieldError, FormInput, FormPage, Freshness, PrefillEntry, PrefillState, RetryOptions } from './form.types.js';
@@ -244,11 +246,13 @@ export function buildSubmission(ctx: Pick<FormContext, 'input' | 'questionnaire'
   if (!q) return { error: 'no questionnaire' };
   const { input } = ctx;
   const who = input.filler ?? input.subject;
+  const author = input.author ?? who;
   const built = buildQuestionnaireResponse(q, submittableAnswers(q, ctx.answers, ctx.prefill), {
     status: 'completed',
     authored,
     ...(input.subject ? { subject: toReference(input.subject) } : {}),
-    ...(who ? { author: toReference(who), source: toReference(who) } : {}),
+    ...(author ? { author: toReference(author) } : {}),
+    ...(who ? { source: toReference(who) } : {}),
   });
   if (!built.ok) return { error: built.error.message };
   const response = built.value.response;
@@ -325,4 +329,40 @@ export function backoffMs(attempt: number, retry: RetryOptions = {}): number {
 /** Consent is enough to submit. */
 export function canSubmitWith(consent: ConsentChoice | undefined): boolean {
   return consent?.share === true;
+}
+
+/** The scored instrument (PHQ-9, GAD-7) a Questionnaire is, by its LOINC panel code, or undefined. */
+export function scoredInstrumentOf(q: Pick<Questionnaire, 'code'>): keyof typeof PROM_INSTRUMENTS | undefined {
+  const codes = q.code ?? [];
+  return (Object.keys(PROM_INSTRUMENTS) as Array<keyof typeof PROM_INSTRUMENTS>).find((id) => {
+    const panel = PROM_INSTRUMENTS[id].panel;
+    return panel !== undefined && codes.some((c) => c.code === panel.code && (c.system ?? panel.system) === panel.system);
+  });
+}
+
+/** A scored instrument measures how it is now: its answers are never offered again, nor is it prefilled from earlier forms. */
+export function isScoredInstrument(q: Pick<Questionnaire, 'code'>): boolean {
+  return scoredInstrumentOf(q) !== undefined;
+}
+
+/**
+ * The score of a submitted response to a scored instrument (PHQ-9, GAD-7), or undefined for other forms. The
+ * instrument's items are its first choice items, in order; a coded answer scores its option's ordinalValue /
+ * itemWeight in the Questionnaire (or its code when that is 0–3).
+ */
+export function scoreSubmission(q: Questionnaire, response: QuestionnaireResponse): PromScore | undefined {
+  const id = scoredInstrumentOf(q);
+  if (!id) return undefined;
+  const index = itemIndex(q);
+  const linkIds = [...index.values()].filter((i) => i.type === 'choice').map((i) => i.linkId);
+  const scores = new Map<string, number>();
+  for (const info of index.values()) {
+    for (const o of info.options) if (o.coding?.code && o.score !== undefined) scores.set(`${o.coding.system ?? ''}|${o.coding.code}`, o.score);
+  }
+  const answerScore = (c: { system?: string; code?: string }) => scores.get(`${c.system ?? ''}|${c.code ?? ''}`) ?? (/^[0-3]$/.test(c.code ?? '') ? Number(c.code) : undefined);
+  try {
+    return scoreQuestionnaireResponse(response, id, { by: 'linkId', linkIds: linkIds.slice(0, PROM_INSTRUMENTS[id].itemCount) }, { answerScore }).score;
+  } catch {
+    return undefined;
+  }
 }

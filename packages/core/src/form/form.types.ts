@@ -52,6 +52,8 @@ export interface FormInput {
   patient?: Patient;
   /** Set when someone fills in on behalf of the patient: becomes QuestionnaireResponse.author and .source. */
   filler?: Filler;
+  /** Who records the answers when it is neither the patient nor the filler (a health worker): QuestionnaireResponse.author. */
+  author?: Party;
   /** The service that receives the answers (for the consent text and as the origin of reused answers). */
   recipient?: Party;
   /** One question per page instead of the Questionnaire's pages. */
@@ -207,8 +209,13 @@ export type FormEvent =
   | { type: 'SUBMIT' }
   /** The host did not veto `hk-submit`: store it. */
   | { type: 'SUBMIT.CONFIRM' }
-  /** The host called preventDefault() on `hk-submit`. */
+  /** The host vetoed the submit (for example its own validation failed): back to consent, nothing stored. */
   | { type: 'SUBMIT.CANCEL'; reason?: string }
+  /**
+   * The host called preventDefault() on `hk-submit` and sends the response itself: nothing is stored by the form,
+   * and the flow ends with a receipt for the response as built.
+   */
+  | { type: 'SUBMIT.HANDLED' }
   | { type: 'BACK' }
   | { type: 'RETRY' }
   /**
@@ -236,7 +243,11 @@ export type FormEmitted =
   | { type: 'form.submitted'; response: QuestionnaireResponse; observations: Observation[]; receipt: Receipt }
   | { type: 'form.failed'; reason: FormFailureReason; message?: string }
   | { type: 'form.conflict'; theirVersion: string | null; theirSavedAt?: string }
-  | { type: 'form.waiting-for-connection'; attempt: number; retryInMs: number };
+  | { type: 'form.waiting-for-connection'; attempt: number; retryInMs: number }
+  /** Going on was refused: `count` fields need attention (or consent is missing, count 0). */
+  | { type: 'form.invalid'; count: number }
+  /** An autosave failed (not a conflict: that is `form.conflict`). The answers stay here; it is retried. */
+  | { type: 'form.draft-failed'; reason: FormFailureReason; message?: string };
 
 // ---- actors (given with `.provide({ actors })`, or built from a HealthStore by `formActorsFromStore`) ----
 
@@ -254,6 +265,11 @@ export interface LoadFormOutput {
   /** The Questionnaires of those responses, by canonical URL (needed to match by item code). */
   questionnaires: Record<string, Questionnaire>;
   draft?: Draft;
+  /**
+   * Answers the form starts with when there is no draft (the Questionnaire's `initial` values, as the form engine
+   * set them). Never offers: these are the form's own defaults.
+   */
+  initialAnswers?: AnswerData;
   /** `Date.now()` when loaded (for freshness). */
   now: number;
 }

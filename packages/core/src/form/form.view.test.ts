@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { preConsultationForm } from './form.fixtures.js';
 import type { FormContext } from './form.types.js';
-import { toFormView } from './form.view.js';
+import { answerRows, toFormView } from './form.view.js';
+import { examplePatient } from './form.fixtures.js';
 
 const HAUKELAND = { kind: 'response' as const, questionnaireTitle: 'Egenerklæring', organization: 'Haukeland universitetssjukehus', date: '2026-03-12T09:00:00+01:00' };
 
@@ -125,5 +126,35 @@ describe('form view', () => {
       assert.ok(v.errorSummary?.errors.every((e) => e.message.length > 0));
       assert.ok(v.status?.text);
     }
+  });
+
+  it('the consent error shows only after an attempt to send; the summary names the question', () => {
+    assert.equal(view('consent', ctx({ consent: { share: false, keepForReuse: false } })).consent?.error, null);
+    assert.match(view('consent', ctx({ consent: { share: false, keepForReuse: false }, showErrors: true })).consent!.error!, /Kryss av/);
+    assert.equal(view('consent', ctx({ consent: { share: true, keepForReuse: false }, showErrors: true })).consent?.error, null);
+    const attempted = view('filling', ctx({ showErrors: true }));
+    assert.equal(attempted.errorSummary?.errors[0]!.question, 'Fødselsnummer');
+  });
+
+  it('the header line: whose form and born; on behalf on its own line', () => {
+    const c = ctx();
+    c.input = { ...c.input, patient: examplePatient };
+    assert.equal(view('filling', c).subjectLine, 'Skjema for Kari Nordmann, født 1. januar 1980');
+    assert.equal(view('filling', c).onBehalf, null);
+    c.input = { ...c.input, filler: { reference: 'RelatedPerson/1', display: 'Ola Nordmann' } };
+    assert.equal(view('filling', c).onBehalf, 'Ola Nordmann fyller ut skjemaet på vegne av Kari Nordmann');
+  });
+
+  it('the receipt lists every answer sent; read-only rows are in the reader\'s language', () => {
+    const answers = { fodselsnummer: '01018099957', allergies: false, complaint: 'Kne' };
+    const done = view('submitted', ctx({ answers, receipt: { responseId: 'r1', submittedAt: '2026-06-01T08:30:00Z' } }));
+    assert.equal(done.receipt?.score, null);
+    assert.deepEqual(
+      done.receipt?.rows.filter((r) => r.answered).map((r) => [r.linkId, r.answer]),
+      [['fodselsnummer', '01018099957'], ['allergies', 'Nei'], ['complaint', 'Kne']],
+    );
+    const rows = answerRows(preConsultationForm, answers, 'en-GB');
+    assert.equal(rows.find((r) => r.linkId === 'allergies')?.answer, 'No');
+    assert.equal(rows.find((r) => r.linkId === 'name')?.answered, false);
   });
 });

@@ -6,12 +6,18 @@
 import type { Coding } from 'fhir/r4';
 import { isPlainObject, valuesOf, type AnswerQuantity, type AnswerValue } from '../fhir/answers.js';
 import { plainText, type ItemInfo } from '../fhir/item-index.js';
-import { catalogs } from '../i18n/catalogs.js';
+import { formCatalogs } from '../i18n/catalogs/form.js';
 import { formatter, type Formatter } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
-import type { Messages } from '../i18n/messages.js';
-import { computePages, itemIndex, validateLinkIds } from './form.rules.js';
-import type { FormContext, FormFieldError, PrefillEntry, PrefillOrigin, PrefillState } from './form.types.js';
+import type { CommonMessages, FormMessages, PromMessages } from '../i18n/messages.js';
+
+/** The strings the form shows. */
+type Messages = CommonMessages & FormMessages & PromMessages;
+import type { Questionnaire } from 'fhir/r4';
+import type { AnswerData } from '../fhir/answers.js';
+import { PROM_INSTRUMENTS } from '../scoring/prom.rules.js';
+import { computePages, itemIndex, scoreSubmission, validateLinkIds } from './form.rules.js';
+import type { FormContext, FormFieldError, FormPage, PrefillEntry, PrefillOrigin, PrefillState } from './form.types.js';
 
 /** The part of a snapshot the view reads; a persisted snapshot works too. */
 export interface FormSnapshotLike {
@@ -81,10 +87,14 @@ export interface FormView {
   title: string;
   /** "Skjema for Kari Nordmann", or who fills in on behalf of whom. */
   whose: string | null;
+  /** "Skjema for Kari Nordmann, født 17. mai 1980" (always the patient). */
+  subjectLine: string | null;
+  /** "Ola Nordmann fyller ut skjemaet på vegne av Kari Nordmann", when someone fills in on behalf. */
+  onBehalf: string | null;
   progress: { current: number; total: number; text: string } | null;
   page: { id: string; title: string | null; groupLinkId: string | null; questions: QuestionView[] } | null;
   /** On a submit attempt with errors: the summary that takes focus. */
-  errorSummary: { title: string; errors: Array<{ linkId: string; message: string }> } | null;
+  errorSummary: { title: string; errors: Array<{ linkId: string; question: string; message: string }> } | null;
   prefillReview: {
     title: string;
     intro: string;
@@ -103,11 +113,21 @@ export interface FormView {
     keepForReuse: boolean;
     /** Shown when share is not ticked. */
     required: string | null;
+    /** `required`, once the person tried to send without ticking share. */
+    error: string | null;
     canSubmit: boolean;
   } | null;
   status: StatusView | null;
   conflict: { title: string; text: string; loadTheirs: string; keepMine: string } | null;
-  receipt: { title: string; text: string; reference: string } | null;
+  receipt: {
+    title: string;
+    text: string;
+    reference: string;
+    /** A scored instrument's result (PHQ-9, GAD-7). */
+    score: { text: string; band: string | null; selfHarm: string | null } | null;
+    /** Every answer as sent. */
+    rows: ReviewRow[];
+  } | null;
   failure: { title: string; text: string } | null;
   can: { next: boolean; previous: boolean; retry: boolean };
 }
@@ -154,7 +174,8 @@ export function answerText(info: ItemInfo, value: unknown, t: Messages, f: Forma
   };
   const unit = info.unit?.display ?? info.unit?.code;
   const parts = list.map((v) => one(v as AnswerValue)).filter(Boolean);
-  const text = f.list(parts);
+  // one value (nearly always): no list formatting (Intl.ListFormat is costly when called for every question)
+  const text = parts.length <= 1 ? (parts[0] ?? '') : f.list(parts);
   return text && unit && (info.type === 'decimal' || info.type === 'integer') ? `${text} ${unit}` : text;
 }
 
@@ -198,9 +219,37 @@ function prefillView(entry: PrefillEntry | undefined, info: ItemInfo, t: Message
   return { state: entry.state, origin: originText(entry.origin, t, f), offered: answerText(info, entry.value, t, f), stateText };
 }
 
+function rowsOf(q: Questionnaire, pages: FormPage[], answers: AnswerData, prefill: Record<string, PrefillEntry>, t: Messages, f: Formatter): ReviewRow[] {
+  const index = itemIndex(q);
+  const rows: ReviewRow[] = [];
+  pages.forEach((p, pageIndex) => {
+    for (const linkId of p.linkIds) {
+      const info = index.get(linkId)!;
+      const text = info.type === 'group' ? '' : answerText(info, valuesOf(answers, linkId), t, f);
+      // a calculated or fixed item without a value says nothing to the person
+      if (info.readOnly && text === '') continue;
+      rows.push({
+        linkId,
+        question: info.text,
+        answer: text || t.healthFormNoAnswer,
+        answered: text !== '',
+        changed: prefill[linkId]?.state === 'changed',
+        changeLabel: `${t.healthFormChange} ${t.healthFormChangeWhat(info.text)}`,
+        pageIndex,
+      });
+    }
+  });
+  return rows;
+}
+
+/** Every shown answer of `answers` as rows (a read-only response, a receipt). */
+export function answerRows(q: Questionnaire, answers: AnswerData, locale: Locale, prefill: Record<string, PrefillEntry> = {}): ReviewRow[] {
+  return rowsOf(q, computePages(q, answers), answers, prefill, formCatalogs[locale], formatter(locale));
+}
+
 /** The view model for a snapshot, in `locale`. */
 export function toFormView(snapshot: FormSnapshotLike, locale: Locale): FormView {
-  const t = catalogs[locale];
+  const t = formCatalogs[locale];
   const f = formatter(locale);
   const ctx = snapshot.context;
   const flow = flowOf(snapshot.value);
@@ -208,15 +257,15 @@ export function toFormView(snapshot: FormSnapshotLike, locale: Locale): FormView
   const q = ctx.questionnaire;
   const index = q ? itemIndex(q) : new Map<string, ItemInfo>();
   const pages = q ? computePages(q, ctx.answers, ctx.input.onePerPage) : [];
-  const allPages = q ? (ctx.input.onePerPage ? computePages(q, ctx.answers) : pages) : [];
+  const allPages = q && flow === 'prefillReview' ? (ctx.input.onePerPage ? computePages(q, ctx.answers) : pages) : [];
   const options = { allowTestIdentifiers: ctx.input.allowTestIdentifiers };
 
-  const question = (linkId: string, errors: FormFieldError[] | null): QuestionView => {
+  const question = (linkId: string, errors: Map<string, FormFieldError> | null): QuestionView => {
     const info = index.get(linkId)!;
     const raw = ctx.answers[linkId];
     const value = raw === undefined || raw === null ? null : (raw as AnswerValue | AnswerValue[]);
     const entry = ctx.prefill[linkId];
-    const err = errors?.find((e) => e.linkId === linkId);
+    const err = errors?.get(linkId);
     const show = ctx.showErrors || ctx.touched[linkId] === true;
     return {
       linkId,
@@ -234,7 +283,10 @@ export function toFormView(snapshot: FormSnapshotLike, locale: Locale): FormView
   const pageErrors = q && current ? validateLinkIds(q, ctx.answers, current.linkIds, options) : [];
   const showPage = flow === 'filling' && current !== undefined;
   const page = showPage
-    ? { id: current.id, title: current.title ?? null, groupLinkId: current.groupLinkId ?? null, questions: current.linkIds.map((id) => question(id, pageErrors)) }
+    ? (() => {
+        const byLinkId = new Map(pageErrors.map((e) => [e.linkId, e]));
+        return { id: current.id, title: current.title ?? null, groupLinkId: current.groupLinkId ?? null, questions: current.linkIds.map((id) => question(id, byLinkId)) };
+      })()
     : null;
   const summaryErrors = showPage && ctx.showErrors ? pageErrors : [];
 
@@ -260,25 +312,7 @@ export function toFormView(snapshot: FormSnapshotLike, locale: Locale): FormView
   }
 
   let review: FormView['review'] = null;
-  if (flow === 'review' || flow === 'consent') {
-    const rows: ReviewRow[] = [];
-    pages.forEach((p, pageIndex) => {
-      for (const linkId of p.linkIds) {
-        const info = index.get(linkId)!;
-        const text = info.type === 'group' ? '' : answerText(info, valuesOf(ctx.answers, linkId), t, f);
-        rows.push({
-          linkId,
-          question: info.text,
-          answer: text || t.healthFormNoAnswer,
-          answered: text !== '',
-          changed: ctx.prefill[linkId]?.state === 'changed',
-          changeLabel: `${t.healthFormChange} ${t.healthFormChangeWhat(info.text)}`,
-          pageIndex,
-        });
-      }
-    });
-    review = { title: t.healthFormReviewTitle, rows };
-  }
+  if (q && (flow === 'review' || flow === 'consent')) review = { title: t.healthFormReviewTitle, rows: rowsOf(q, pages, ctx.answers, ctx.prefill, t, f) };
 
   const consentChoice = ctx.consent ?? { share: false, keepForReuse: false };
   const consent: FormView['consent'] =
@@ -291,6 +325,7 @@ export function toFormView(snapshot: FormSnapshotLike, locale: Locale): FormView
           share: consentChoice.share,
           keepForReuse: consentChoice.keepForReuse,
           required: consentChoice.share ? null : t.healthFormConsentRequired,
+          error: consentChoice.share || !ctx.showErrors ? null : t.healthFormConsentRequired,
           canSubmit: consentChoice.share && !ctx.conflict,
         }
       : null;
@@ -312,25 +347,51 @@ export function toFormView(snapshot: FormSnapshotLike, locale: Locale): FormView
   const subject = ctx.input.subject?.display;
   const filler = ctx.input.filler?.display;
   const whose = filler && subject ? t.healthFormOnBehalf(filler, subject) : subject ? t.healthFormFormFor(subject) : null;
+  const birthDate = ctx.input.patient?.birthDate;
+  const born = birthDate && /^\d{4}-\d{2}-\d{2}$/.test(birthDate) ? t.healthFormBorn(f.date(`${birthDate}T12:00:00Z`, 'long')) : '';
+  const subjectLine = subject ? `${t.healthFormFormFor(subject)}${born ? `, ${born}` : ''}` : null;
+
+  let receipt: FormView['receipt'] = null;
+  if (flow === 'submitted' && ctx.receipt && q) {
+    const sent = ctx.submitted?.response;
+    const score = sent ? scoreSubmission(q, sent) : undefined;
+    const instrument = score ? PROM_INSTRUMENTS[score.instrument] : undefined;
+    receipt = {
+      title: t.healthFormSubmittedTitle,
+      text: t.healthFormReceipt(f.dateTime(ctx.receipt.submittedAt)),
+      reference: ctx.receipt.responseId ? t.healthFormReference(ctx.receipt.responseId) : '',
+      score:
+        score && instrument
+          ? {
+              text: score.status === 'scored' ? t.healthFormScore(instrument.name, score.total, instrument.maxTotal) : t.promNotScored,
+              band: score.status === 'scored' ? t.promBands[score.band] : null,
+              selfHarm: score.selfHarm === 'positive' ? t.promSelfHarmFlag : null,
+            }
+          : null,
+      rows: rowsOf(q, pages, ctx.answers, ctx.prefill, t, f),
+    };
+  }
 
   return {
     flow,
     autosave,
     title: q?.title ?? '',
     whose,
+    subjectLine,
+    onBehalf: filler && subject ? t.healthFormOnBehalf(filler, subject) : null,
     progress: flow === 'filling' && pages.length > 1 ? { current: ctx.pageIndex + 1, total: pages.length, text: ctx.input.onePerPage ? t.healthFormQuestionOf(ctx.pageIndex + 1, pages.length) : t.formPageOf(ctx.pageIndex + 1, pages.length) } : null,
     page,
-    errorSummary: summaryErrors.length > 0 ? { title: t.errorSummaryTitle(summaryErrors.length), errors: summaryErrors.map((e) => ({ linkId: e.linkId, message: errorText(e, t, f) })) } : null,
+    errorSummary:
+      summaryErrors.length > 0
+        ? { title: t.errorSummaryTitle(summaryErrors.length), errors: summaryErrors.map((e) => ({ linkId: e.linkId, question: index.get(e.linkId)?.text ?? '', message: errorText(e, t, f) })) }
+        : null,
     prefillReview,
     review,
     backToReview: flow === 'filling' && ctx.returnToReview ? t.healthFormBackToReview : null,
     consent,
     status,
     conflict,
-    receipt:
-      flow === 'submitted' && ctx.receipt
-        ? { title: t.healthFormSubmittedTitle, text: t.healthFormReceipt(f.dateTime(ctx.receipt.submittedAt)), reference: t.healthFormReference(ctx.receipt.responseId) }
-        : null,
+    receipt,
     failure:
       flow === 'failed' || flow === 'loadFailed'
         ? { title: flow === 'loadFailed' ? t.formLoadFailed : t.healthFormFailedTitle, text: flow === 'loadFailed' ? t.formEngineUnavailable : t.healthFormFailedText }

@@ -3,7 +3,7 @@
  * answers, patient prefill and the view model. No DOM, no Lit.
  */
 export { formMachine, storeCodeOf, type FormMachine } from './form.machine.js';
-export { formActorsFromStore, type FormActorOptions } from './form.actors.js';
+export { formActorsFromStore, loadFormFromStore, type FormActorOptions } from './form.actors.js';
 export type * from './form.types.js';
 export {
   HK,
@@ -19,6 +19,9 @@ export {
   draftKeyOf,
   isFodselsnummerItem,
   isHiddenItem,
+  isScoredInstrument,
+  scoredInstrumentOf,
+  scoreSubmission,
   pageOf,
   readDraft,
   submittableAnswers,
@@ -29,5 +32,6 @@ export {
 } from './form.rules.js';
 export { findReusableAnswers, freshnessOf, isFresh, valueForItem, windowStart, canonicalOf, type ReuseSource } from './reuse.rules.js';
 export { patientPrefill, patientValues, DEFAULT_PATIENT_FIELDS, PATIENT_FIELD_SYSTEM, type PatientField, type FieldSelectors } from './patient.rules.js';
-export { toFormView, answerText, originText, type FormView, type FormSnapshotLike, type FlowState, type AutosaveState, type QuestionView, type PrefillView, type ReviewRow, type StatusView } from './form.view.js';
+export { toFormView, answerRows, answerText, originText, type FormView, type FormSnapshotLike, type FlowState, type AutosaveState, type QuestionView, type PrefillView, type ReviewRow, type StatusView } from './form.view.js';
 export { submitToStore } from './form.actors.js';
+export { questionnaireFromSurveyJson } from './form.surveyjs.js';

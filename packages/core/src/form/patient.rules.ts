@@ -2,7 +2,7 @@
  * Patient data to prefill: name, birth date, fødselsnummer / D-nummer (checksum-validated) and GP, from a FHIR
  * Patient the host gives. Pure. The values are offers like any reused answer: nothing is filled in unseen.
  *
- * Items are found by code or by linkId. Defaults (override per field with `fields`):
+ * Items are found by code or by linkId (case-insensitive). Defaults (override per field with `fields`):
  *
  * | field           | codes                                                       | linkIds                      |
  * |-----------------|-------------------------------------------------------------|------------------------------|
@@ -36,7 +36,8 @@ export const DEFAULT_PATIENT_FIELDS: Readonly<Record<PatientField, readonly stri
 function matches(info: ItemInfo, selectors: readonly string[]): boolean {
   return selectors.some((s) => {
     const bar = s.lastIndexOf('|');
-    if (bar < 0) return info.linkId === s;
+    // linkIds match without regard to case: `birthDate`, `birthdate` and `BirthDate` are the same field
+    if (bar < 0) return info.linkId.toLowerCase() === s.toLowerCase();
     const system = s.slice(0, bar);
     const code = s.slice(bar + 1);
     return info.code.some((c) => c.system === system && (code === '*' || c.code === code));

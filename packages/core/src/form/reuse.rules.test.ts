@@ -189,9 +189,12 @@ describe('reuse end to end: form A, then form B', () => {
     assert.deepEqual(b.getSnapshot().context.answers, {}, 'nothing is an answer before the person sees it');
 
     b.send({ type: 'PREFILL.KEEP', linkId: 'smoker' });
-    b.send({ type: 'PREFILL.CHANGE', linkId: 'height', value: 173 });
     b.send({ type: 'PREFILL.CLEAR', linkId: 'weight' });
-    b.send({ type: 'PREFILL.DONE' });
+    // "Endre" leaves the review for the field, on its page
+    b.send({ type: 'PREFILL.CHANGE', linkId: 'height', value: 173 });
+    assert.equal((b.getSnapshot().value as { flow: string }).flow, 'filling');
+    assert.equal(b.getSnapshot().context.pageIndex, 1);
+    b.send({ type: 'PAGE.PREV' });
     b.send({ type: 'SET.VALUE', linkId: 'fodselsnummer', value: '01018099957' });
     b.send({ type: 'PAGE.NEXT' });
     b.send({ type: 'PAGE.NEXT' }); // allergies is required and only offered

@@ -1,4 +1,5 @@
 export { surveyMachine } from './survey.machine.js';
-export { surveyActor, surveyLocale, prepareSurveyCore } from './survey.actor.js';
+export { surveyActor, surveyLocale, prepareSurveyCore, createHeadlessModel } from './survey.actor.js';
 export { registerSurveyLocales, surveyStringsNb, surveyStringsNn, surveyStringsSe, type SurveyStrings } from './survey.locales.js';
 export type { SurveyInput, SurveyEvent, SurveyActorEvent, SurveyEmitted, SurveyContext, FieldError, SurveyCoreModule } from './survey.types.js';
+export { hasSurveyLogic } from './survey.static.js';

@@ -172,3 +172,30 @@ export const surveyActor = fromCallback<SurveyEvent, SurveyInput>(({ input, send
     model?.dispose();
   };
 });
+
+let buildingHeadless = false;
+const headlessPatched = new WeakSet<object>();
+
+/**
+ * A survey-core `Model` for a renderer of its own (ours): survey-core's first-render work for its own UI (the
+ * layout rows of every page, built for survey-js-ui) is skipped while the model is built, which is a large part
+ * of building a long form. Other models of the same survey-core module are not affected. Pages that survey-core
+ * shows later (a page change inside the model) build their rows as usual.
+ */
+export function createHeadlessModel(core: SurveyCoreModule, json: unknown): Model {
+  const proto = core.PageModel.prototype as unknown as { onFirstRendering(): void };
+  if (!headlessPatched.has(proto)) {
+    headlessPatched.add(proto);
+    const original = proto.onFirstRendering;
+    proto.onFirstRendering = function (this: unknown) {
+      if (buildingHeadless) return;
+      original.call(this);
+    };
+  }
+  buildingHeadless = true;
+  try {
+    return new core.Model(json as object);
+  } finally {
+    buildingHeadless = false;
+  }
+}

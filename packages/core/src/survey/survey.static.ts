@@ -1,0 +1,26 @@
+/**
+ * Whether survey-core JSON has any logic of its own: conditions (`visibleIf`, `enableIf`, `requiredIf`, …),
+ * expressions, triggers, calculated values, validators, or `{name}` text piping. A form without any is "static":
+ * an answer can change nothing else in survey-core, so its per-answer pass over every question's conditions (which
+ * grows with the form) can be skipped. SDC expressions are not survey-core logic: helsekit evaluates them itself.
+ */
+const LOGIC_KEYS = /(If|Expression)$|^(expression|triggers|calculatedValues|validators|choicesByUrl|defaultValueExpression)$/;
+
+export function hasSurveyLogic(json: unknown): boolean {
+  const stack: unknown[] = [json];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node === 'string') {
+      if (/\{[^{}]+\}/.test(node)) return true;
+    } else if (Array.isArray(node)) {
+      for (const v of node) stack.push(v);
+    } else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (LOGIC_KEYS.test(key) && value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)) return true;
+        if (key === 'type' && value === 'expression') return true;
+        stack.push(value);
+      }
+    }
+  }
+  return false;
+}
