@@ -31,6 +31,7 @@ import {
   HkTriageStepChangeEvent,
   type HkTriageErrorReason,
 } from './triage.events.js';
+import { loadProtocol } from '@helsekit/protocols/load';
 import { triageStyles } from './triage.styles.js';
 
 /** The GP office that receives the result: shown by name and phone, and the owner of the inbox Task. */
@@ -272,7 +273,6 @@ export class HkTriage extends HkElement {
       // the flow needs: load it alone, its own small chunk. The whole list only without an id, or for an id
       // that no shipped protocol has (the list then shows the reason screen's "invalid protocol" message).
       const load = ++this.#defaultsLoad;
-      const { loadProtocol } = await import('@helsekit/protocols/load');
       const one = this.protocolId ? await loadProtocol(this.protocolId) : undefined;
       const list = one ? [one] : [...(await import('@helsekit/protocols')).protocols];
       if (load !== this.#defaultsLoad) return; // a newer `protocol-id` asked again meanwhile

@@ -1,6 +1,6 @@
-// The budget's case: lit, xstate, the element and ONE protocol. The host sets `protocols`, so the element never
-// requests its default list. The protocol JSON is imported by path, since @helsekit/protocols has no entry per
-// protocol (importing it from the package index would bring every protocol into this chunk).
+// The budget's case: lit, xstate, the element and ONE protocol. The host sets `protocols`, so the element loads
+// nothing more. The protocol JSON is imported by path, statically, as a host bundling it would (importing it from
+// the package index would bring every protocol into this chunk; `loadProtocol` would add a round trip).
 import '../start';
 import '@helsekit/triage/define';
 import type { Protocol } from '@helsekit/core/triage';
