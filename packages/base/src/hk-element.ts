@@ -36,7 +36,9 @@ export class HkElement extends LitElement {
   /**
    * Renders nothing until `promise` settles (a catalog that is loading: no screen in the wrong language). The
    * updates requested meanwhile, with their changed properties, wait and then run as one; `updateComplete`
-   * waits too.
+   * waits too. For element authors (LocalizeController uses it), not for host pages.
+   *
+   * @internal
    */
   holdUpdatesUntil(promise: Promise<unknown>): void {
     const hold = promise.then(
