@@ -4,7 +4,7 @@ import '@helsekit/measurement-dashboard/define';
 import type { HkAlertChangeEvent, HkClinicWorklist, HkMeasurementDashboard, HkPatientOpenEvent } from '@helsekit/measurement-dashboard';
 import type { HkNumberInput } from '@helsekit/base';
 import { MemoryStore, StoreError, type HealthStore } from '@helsekit/core/store';
-import { deepActiveElement, expectAccessible, fixtureInLang, settled } from '@helsekit/base/testing/index';
+import { deepActiveElement, expectAccessible, expectTextSpacingSafe, fixtureInLang, settled } from '@helsekit/base/testing/index';
 import { fixture } from '@open-wc/testing';
 import { DAY, NOW, add, addPhq9, demoStore, seedPatient, until } from './fixtures.js';
 
@@ -230,6 +230,17 @@ describe('<hk-clinic-worklist>', () => {
     expect(getComputedStyle(status, '::before').content).to.equal('"Status"');
     expect(root(el).querySelectorAll('thead th[scope="col"]').length).to.equal(7);
     await expectAccessible(el);
+  });
+
+  it('loses no text with the text spacing a reader may set (WCAG 1.4.12), as cards and as a table', async () => {
+    const el = await worklist(await demoStore());
+    await rowsReady(el);
+    el.parentElement!.style.width = '320px';
+    await settled(el);
+    await expectTextSpacingSafe(el);
+    el.parentElement!.style.width = '1100px';
+    await settled(el);
+    await expectTextSpacingSafe(el);
   });
 
   it('follows the nearest lang', async () => {

@@ -4,7 +4,7 @@ import '@helsekit/measurement-dashboard/define';
 import type { HkMeasurementDashboard, HkMeasurementAddedEvent, HkSummaryEvent } from '@helsekit/measurement-dashboard';
 import type { HkNumberInput } from '@helsekit/base';
 import { MemoryStore, StoreError, type HealthStore } from '@helsekit/core/store';
-import { deepActiveElement, expectAccessible, fixtureInLang, press, settled } from '@helsekit/base/testing/index';
+import { deepActiveElement, expectAccessible, expectTextSpacingSafe, fixtureInLang, press, settled } from '@helsekit/base/testing/index';
 import { DAY, NOW, add, demoStore, until } from './fixtures.js';
 
 const root = (el: Element) => el.shadowRoot!;
@@ -19,6 +19,14 @@ async function dashboard(store: HealthStore, patient = 'green-1', view = 'patien
 }
 
 describe('<hk-measurement-dashboard>', () => {
+  it('loses no text with the text spacing a reader may set (WCAG 1.4.12), on a phone-wide page', async () => {
+    const el = await dashboard(await demoStore());
+    await ready(el);
+    el.parentElement!.style.width = '360px';
+    await settled(el);
+    await expectTextSpacingSafe(el);
+  });
+
   it('is accessible with charts shown; every chart has a name and a table view', async () => {
     const el = await dashboard(await demoStore());
     await ready(el);

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { messages } from '@helsekit/core';
 import type { Observation } from 'fhir/r4';
 import type { HkTriage, HkTriageCompleteEvent } from '@helsekit/triage';
-import { deepActiveElement, expectAccessible, fixtureInLang, press, settled, tab, type } from '@helsekit/base/testing/index';
+import { deepActiveElement, expectAccessible, expectTextSpacingSafe, fixtureInLang, press, settled, tab, type } from '@helsekit/base/testing/index';
 import { answer, answerAll, chooseReason, click, field, headingHasFocus, part, root, text, tickRedFlag, triage } from './helpers.js';
 
 describe('<hk-triage> accessibility in every state', () => {
@@ -344,5 +344,19 @@ describe('<hk-triage> never loads the form engine', () => {
     expect(names.some((n) => n.includes('/packages/triage/src/triage.element.ts')), 'the entries list modules').to.be.true;
     const forbidden = names.filter((n) => /survey-core|\/core\/src\/survey\/|\/core\/src\/fhir\//.test(n));
     expect(forbidden).to.deep.equal([]);
+  });
+});
+
+describe('<hk-triage> with the text spacing a reader may set (WCAG 1.4.12)', () => {
+  it('loses no text on the red flags, a question and an outcome, in a 320 px column', async () => {
+    const el = await triage();
+    el.parentElement!.style.width = '320px';
+    await chooseReason(el, 'Feber hos voksne');
+    await expectTextSpacingSafe(el);
+    await click(el, 'none-button');
+    await expectTextSpacingSafe(el);
+    await answerAll(el, [['measured', 'no'], ['fever-days', '1'], ['weak-immune', 'no'], ['drinking', 'yes'], ['symptoms', ['none']]]);
+    expect(el.matches(':state(outcome)')).to.be.true;
+    await expectTextSpacingSafe(el);
   });
 });

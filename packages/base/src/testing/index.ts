@@ -4,3 +4,4 @@ import './lit-warnings.js';
 export * from './a11y.js';
 export * from './keyboard.js';
 export * from './fixture.js';
+export * from './text-spacing.js';
