@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, render as renderInto, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { fromPromise } from 'xstate';
@@ -44,7 +44,8 @@ import { createHeadlessModel, hasSurveyLogic, prepareSurveyCore, surveyLocale, t
 import { checkBaseUrl, FhirRestStore, MemoryStore, type HealthStore, type AccessTokenCallback } from '@helsekit/core/store';
 import { HkDraftSavedEvent, HkErrorEvent, HkStepChangeEvent, HkSubmitEvent, type HealthFormErrorReason, type HealthFormStep } from './health-form.events.js';
 import { healthFormStyles } from './health-form.styles.js';
-import { renderElements, type QuestionContext } from './questions.js';
+import { questionData } from './question-data.js';
+import { renderElements, type QuestionContext, type QuestionData } from './questions.js';
 import { type SurveyElement, type SurveyModel, type SurveyPanel, type SurveyQuestion } from './survey-model.js';
 
 /** Autosave debounce (ms). */
@@ -63,6 +64,8 @@ interface Prepared {
   initial: AnswerData;
   /** survey-core has no logic of its own here (no conditions, expressions, piping): an answer changes nothing else. */
   static: boolean;
+  /** Each question's fixed texts and flags from the converted form, for a static FHIR form (else empty). */
+  data: WeakMap<object, QuestionData>;
 }
 
 class LoadError extends Error {
@@ -435,10 +438,12 @@ export class HkHealthForm extends HkElement {
     if (isStatic) {
       // Nothing in survey-core depends on an answer: skip its pass over every question's conditions on each
       // answer (it grows with the form; SDC expressions are evaluated by the expression engine, not here).
-      const m = model as unknown as { runConditionOnValuesChanged: () => void; notifyElementsOnAnyValueOrVariableChanged: () => void };
+      const m = model as unknown as { runConditionOnValuesChanged: () => void; notifyElementsOnAnyValueOrVariableChanged: () => void; checkElementsBindings: () => void };
       m.runConditionOnValuesChanged = () => undefined;
       // nor tell every element about every answer (that is for piping and expressions, which it has none of)
       m.notifyElementsOnAnyValueOrVariableChanged = () => undefined;
+      // nor ask every element whether a binding (a repeating group's count bound to an answer) follows it: none does
+      m.checkElementsBindings = () => undefined;
     }
     let engine: ExpressionEngine | undefined;
     const created = await expressions;
@@ -446,7 +451,15 @@ export class HkHealthForm extends HkElement {
     const questionnaire = conv.value.questionnaire ?? questionnaireFromSurveyJson(conv.value.survey as Record<string, unknown>, conv.value.index, this.#formUrl());
     const byName = new Map<string, ItemInfo>();
     for (const info of conv.value.index.values()) byName.set(info.name, info);
-    const prepared: Prepared = { conv: conv.value, questionnaire, model, engine, byName, initial: {}, static: isStatic };
+    const data = new WeakMap<object, QuestionData>();
+    if (isStatic && conv.value.source === 'fhir') {
+      const byQuestionName = questionData(conv.value.survey);
+      for (const q of model.getAllQuestions()) {
+        const d = byQuestionName.get(q.name);
+        if (d) data.set(q, d);
+      }
+    }
+    const prepared: Prepared = { conv: conv.value, questionnaire, model, engine, byName, initial: {}, static: isStatic, data };
     model.onValueChanged.add((_s, o) => this.#onModelChanged(prepared, o.name));
     model.onDynamicPanelItemValueChanged.add((_s, o) => {
       if (o.question?.name) this.#onModelChanged(prepared, o.question.name);
@@ -648,7 +661,11 @@ export class HkHealthForm extends HkElement {
       for (const [linkId, enabled] of r.enabled) {
         const info = p.conv.index.get(linkId);
         const el = info && p.model.getQuestionByName(info.name);
-        if (el && !info.hidden) (el as unknown as { visible: boolean }).visible = enabled;
+        if (el && !info.hidden) {
+          (el as unknown as { visible: boolean }).visible = enabled;
+          const d = p.data.get(el);
+          if (d) d.visible = enabled;
+        }
       }
     } finally {
       this.#applying = false;
@@ -676,7 +693,9 @@ export class HkHealthForm extends HkElement {
     if (!v?.page) return undefined;
     let byLinkId = this.#questionViews.get(v);
     if (!byLinkId) {
-      byLinkId = new Map(v.page.questions.map((qv) => [qv.linkId, qv]));
+      // only what the templates read from it (an error, a prefill mark): on a long page, most questions have neither
+      byLinkId = new Map();
+      for (const qv of v.page.questions) if (qv.error !== null || qv.prefill !== null) byLinkId.set(qv.linkId, qv);
       this.#questionViews.set(v, byLinkId);
     }
     return byLinkId.get(this.#linkIdOf(q));
@@ -699,11 +718,17 @@ export class HkHealthForm extends HkElement {
   }
 
   #context_(level: number): QuestionContext {
+    // read once per render, not once per question (a page may hold hundreds)
+    const answers = this.#context().answers;
+    const t = this.localize.t;
+    const readOnly = this.readOnly;
+    const anyAnswer = this.#current?.static ? 0 : this.#modelVersion;
     return {
-      t: this.localize.t,
+      t,
       locale: surveyLocale(this.localize.locale),
-      readOnly: this.readOnly,
+      readOnly,
       level,
+      data: (q) => this.#current?.data.get(q),
       id: (q) => this.#idOf(q),
       error: (q) => this.#questionView(q)?.error ?? this.#fileErrors.get(this.#linkIdOf(q)) ?? '',
       set: (q, value) => {
@@ -739,7 +764,7 @@ export class HkHealthForm extends HkElement {
         const v = this.#questionView(q);
         const p = v?.prefill;
         // the machine's answer (what the model holds, kept in step): cheaper to read than survey-core's getter
-        const value = this.#context().answers[linkId];
+        const value = answers[linkId];
         return [
           value,
           // an object answer (matrix, multiple text, repeating group) may change inside the same object
@@ -749,10 +774,10 @@ export class HkHealthForm extends HkElement {
           p ? `${p.state}|${p.origin}|${p.offered}` : null,
           this.#filters.get(q) ?? '',
           (q as SurveyQuestion).panels?.length ?? 0,
-          this.localize.t,
-          this.readOnly,
+          t,
+          readOnly,
           // with logic in survey-core (conditions, piping), any answer may change any question's texts or choices
-          this.#current?.static ? 0 : this.#modelVersion,
+          anyAnswer,
         ];
       },
       unit: (q) => {
@@ -931,7 +956,7 @@ export class HkHealthForm extends HkElement {
           this.#next();
         }}
       >
-        ${page ? renderElements(this.#context_(4), this.#pageElements(page)) : nothing}
+        ${page ? this.#renderQuestions(page) : nothing}
         <div class="actions">
           ${v.can.previous && !v.backToReview
             ? html`<button type="button" class="secondary" part="button back-button" @click=${() => this.#send({ type: 'PAGE.PREV' })}>${t.back}</button>`
@@ -939,6 +964,22 @@ export class HkHealthForm extends HkElement {
           <button type="submit" part="button next-button">${last ? t.healthFormToReview : t.next}</button>
         </div>
       </form>`;
+  }
+
+  /**
+   * The page's questions go into a container of their own, rendered before it is put in the document: a page of
+   * hundreds of questions is built detached and inserted once, instead of one insertion into the live tree per
+   * question (which costs more than building them). Later renders update it in place.
+   */
+  #questionsHost: HTMLDivElement | undefined;
+
+  #renderQuestions(page: NonNullable<FormView['page']>): HTMLDivElement {
+    if (!this.#questionsHost) {
+      this.#questionsHost = document.createElement('div');
+      this.#questionsHost.className = 'questions';
+    }
+    renderInto(renderElements(this.#context_(4), this.#pageElements(page)), this.#questionsHost, { host: this });
+    return this.#questionsHost;
   }
 
   #renderRows(rows: ReviewRow[], withLinks: boolean): TemplateResult {

@@ -38,6 +38,10 @@ export const healthFormStyles = [
       border-inline-start: 4px solid var(--hk-color-primary, #005b89);
       background: var(--hk-color-surface, #f4f4f4);
     }
+    /* the page's questions (a container of their own, see #renderQuestions): no box of its own */
+    .questions {
+      display: contents;
+    }
     .question {
       /* room for the focus outline inside the box: content-visibility clips painting at its edge */
       margin: 0 -0.375rem calc(var(--hk-space-4, 1.5rem) - 0.75rem);

@@ -15,6 +15,24 @@ export interface PrefillMark {
   stateText: string | null;
 }
 
+/**
+ * A question's fixed texts and flags as helsekit's converted form has them. Where they are the same thing as
+ * survey-core's (a FHIR form without survey-core logic: no conditions, no piping), the templates read them here:
+ * survey-core's property getters (`isReadOnly`, `isRequired`, `processedTitle`, `description`, `isVisible`) cost
+ * tens of microseconds each, for every question of the page.
+ */
+export interface QuestionData {
+  /** Undefined: read survey-core's (a localized or missing text). */
+  title: string | undefined;
+  description: string | undefined;
+  /** False when the description is localized: read survey-core's. */
+  descriptionKnown: boolean;
+  required: boolean;
+  /** The item, or a group it sits in, is read-only. */
+  readOnly: boolean;
+  visible: boolean;
+}
+
 /** What the question templates need from the element. Every callback is the element's; templates hold no state. */
 export interface QuestionContext {
   t: CommonMessages & FormMessages & PromMessages;
@@ -41,6 +59,29 @@ export interface QuestionContext {
   key(q: SurveyElement): unknown[];
   /** Heading level for panels at the top of a page (nested panels go one deeper). */
   level: number;
+  /** The question's fixed texts and flags when helsekit's own data has them (see QuestionData), else undefined. */
+  data(q: SurveyElement): QuestionData | undefined;
+}
+
+function titleText(ctx: QuestionContext, q: SurveyElement): string {
+  return ctx.data(q)?.title ?? titleOf(q, ctx.locale);
+}
+
+function descriptionText(ctx: QuestionContext, q: SurveyElement): string | undefined {
+  const d = ctx.data(q);
+  return d?.descriptionKnown ? d.description : q.description;
+}
+
+function isRequired(ctx: QuestionContext, q: SurveyQuestion): boolean {
+  return ctx.data(q)?.required ?? q.isRequired;
+}
+
+function isReadOnly(ctx: QuestionContext, q: SurveyQuestion): boolean {
+  return ctx.data(q)?.readOnly ?? q.isReadOnly;
+}
+
+function isVisible(ctx: QuestionContext, el: SurveyElement): boolean {
+  return ctx.data(el)?.visible ?? el.isVisible;
 }
 
 const ids = (...parts: Array<string | false | undefined | null>): string | typeof nothing => {
@@ -49,7 +90,7 @@ const ids = (...parts: Array<string | false | undefined | null>): string | typeo
 };
 
 function hint(ctx: QuestionContext, q: SurveyElement): TemplateResult | typeof nothing {
-  const d = q.description;
+  const d = descriptionText(ctx, q);
   return d ? html`<p class="hint" part="hint" id=${`${ctx.id(q)}-hint`}>${d}</p>` : nothing;
 }
 
@@ -73,20 +114,20 @@ function prefillNote(ctx: QuestionContext, q: SurveyQuestion): TemplateResult | 
       <strong>${mark.offered}</strong>
       ${mark.stateText ? html`<span>${mark.stateText}</span>` : nothing}
       <button type="button" class="secondary" part="button keep-button" @click=${() => ctx.keep(q)}>
-        ${ctx.t.healthFormPrefillKeep}<span class="visually-hidden"> ${ctx.t.healthFormChangeWhat(titleOf(q, ctx.locale))}</span>
+        ${ctx.t.healthFormPrefillKeep}<span class="visually-hidden"> ${ctx.t.healthFormChangeWhat(titleText(ctx, q))}</span>
       </button>
     </p>`;
 }
 
 function label(ctx: QuestionContext, q: SurveyQuestion): string {
-  const title = titleOf(q, ctx.locale);
-  return q.isRequired || q.isReadOnly ? title : `${title} (${ctx.t.optional})`;
+  const title = titleText(ctx, q);
+  return isRequired(ctx, q) || isReadOnly(ctx, q) ? title : `${title} (${ctx.t.optional})`;
 }
 
 function describedBy(ctx: QuestionContext, q: SurveyQuestion, extra?: string): string | typeof nothing {
   const id = ctx.id(q);
   const mark = ctx.prefill(q);
-  return ids(q.description && `${id}-hint`, mark && mark.status !== 'cleared' && `${id}-origin`, ctx.error(q) && `${id}-error`, extra);
+  return ids(descriptionText(ctx, q) && `${id}-hint`, mark && mark.status !== 'cleared' && `${id}-origin`, ctx.error(q) && `${id}-error`, extra);
 }
 
 
@@ -116,8 +157,8 @@ function textField(ctx: QuestionContext, q: SurveyQuestion): TemplateResult {
         max=${typeof q.max === 'number' || typeof q.max === 'string' ? String(q.max) : nothing}
         step=${type === 'number' ? (q.step ?? 'any') : nothing}
         maxlength=${q.maxLength && q.maxLength > 0 ? q.maxLength : nothing}
-        ?required=${q.isRequired}
-        ?readonly=${ctx.readOnly || q.isReadOnly}
+        ?required=${isRequired(ctx, q)}
+        ?readonly=${ctx.readOnly || isReadOnly(ctx, q)}
         aria-invalid=${invalid ? 'true' : 'false'}
         aria-describedby=${describedBy(ctx, q, unit ? `${id}-unit` : undefined)}
         autocomplete="off"
@@ -140,8 +181,8 @@ function comment(ctx: QuestionContext, q: SurveyQuestion): TemplateResult {
       rows="4"
       .value=${live(typeof q.value === 'string' ? q.value : '')}
       maxlength=${q.maxLength && q.maxLength > 0 ? q.maxLength : nothing}
-      ?required=${q.isRequired}
-      ?readonly=${ctx.readOnly || q.isReadOnly}
+      ?required=${isRequired(ctx, q)}
+      ?readonly=${ctx.readOnly || isReadOnly(ctx, q)}
       aria-invalid=${ctx.error(q) ? 'true' : 'false'}
       aria-describedby=${describedBy(ctx, q)}
       @change=${(e: Event) => ctx.set(q, (e.target as HTMLTextAreaElement).value || undefined)}
@@ -163,7 +204,7 @@ function choices(
   const id = ctx.id(q);
   const chosen: unknown[] = multiple ? (Array.isArray(q.value) ? q.value : []) : [q.value];
   const invalid = !!ctx.error(q);
-  const disabled = ctx.readOnly || q.isReadOnly;
+  const disabled = ctx.readOnly || isReadOnly(ctx, q);
   const onChange = (e: Event) => {
     const input = e.target as HTMLInputElement;
     const option = options[Number(input.value)];
@@ -191,7 +232,7 @@ function choices(
             .value=${String(index)}
             .checked=${live(chosen.some((c) => same(c, option.value)))}
             ?disabled=${disabled}
-            ?required=${q.isRequired && !multiple}
+            ?required=${isRequired(ctx, q) && !multiple}
             aria-invalid=${invalid ? 'true' : 'false'}
             @change=${onChange}
             @blur=${(e: FocusEvent) => {
@@ -239,8 +280,8 @@ function dropdown(ctx: QuestionContext, q: SurveyQuestion): TemplateResult {
     <select
       id=${id}
       part="input"
-      ?required=${q.isRequired}
-      ?disabled=${ctx.readOnly || q.isReadOnly}
+      ?required=${isRequired(ctx, q)}
+      ?disabled=${ctx.readOnly || isReadOnly(ctx, q)}
       aria-invalid=${ctx.error(q) ? 'true' : 'false'}
       aria-describedby=${describedBy(ctx, q)}
       @change=${(e: Event) => {
@@ -278,7 +319,7 @@ function matrix(ctx: QuestionContext, q: SurveyQuestion): TemplateResult {
   const rows = q.visibleRows ?? [];
   const columns = q.visibleColumns ?? q.columns ?? [];
   const value = (q.value && typeof q.value === 'object' ? q.value : {}) as Record<string, unknown>;
-  const disabled = ctx.readOnly || q.isReadOnly;
+  const disabled = ctx.readOnly || isReadOnly(ctx, q);
   return html`<div class="question matrix" part="question matrix" data-name=${q.name} role="group" aria-labelledby=${`${id}-title`} aria-describedby=${describedBy(ctx, q)}>
     <p class="label" part="label" id=${`${id}-title`}>${label(ctx, q)}</p>
     ${hint(ctx, q)} ${prefillNote(ctx, q)} ${errorText(ctx, q)}
@@ -300,7 +341,7 @@ function matrix(ctx: QuestionContext, q: SurveyQuestion): TemplateResult {
                 .value=${String(ci)}
                 .checked=${live(same(value[row.name], c.value))}
                 ?disabled=${disabled}
-                ?required=${q.isRequired}
+                ?required=${isRequired(ctx, q)}
                 aria-invalid=${ctx.error(q) && value[row.name] === undefined ? 'true' : 'false'}
                 @change=${() => ctx.set(q, { ...value, [row.name]: c.value })}
                 @blur=${(e: FocusEvent) => {
@@ -330,7 +371,7 @@ function multipleText(ctx: QuestionContext, q: SurveyQuestion): TemplateResult {
           id=${i === 0 ? id : `${id}-${i}`}
           type=${item.inputType === 'number' ? 'number' : 'text'}
           .value=${live(value[item.name] === undefined ? '' : String(value[item.name]))}
-          ?readonly=${ctx.readOnly || q.isReadOnly}
+          ?readonly=${ctx.readOnly || isReadOnly(ctx, q)}
           @change=${(e: Event) => {
             const raw = (e.target as HTMLInputElement).value;
             const next = { ...value, [item.name]: raw === '' ? undefined : item.inputType === 'number' ? Number(raw) : raw };
@@ -350,7 +391,7 @@ function calculated(ctx: QuestionContext, q: SurveyQuestion): TemplateResult {
   const unit = ctx.unit(q);
   const shown = v === undefined || v === null || v === '' ? '–' : `${String(v)}${unit ? ` ${unit}` : ''}`;
   return html`<div class="question calculated" part="question calculated" data-name=${q.name}>
-    <p class="label" part="label" id=${`${id}-label`}>${titleOf(q, ctx.locale)}</p>
+    <p class="label" part="label" id=${`${id}-label`}>${titleText(ctx, q)}</p>
     ${hint(ctx, q)}
     <output id=${id} part="calculated" aria-labelledby=${`${id}-label`} aria-live="polite">${shown}</output>
     <p class="hint">${ctx.t.formCalculated}</p>
@@ -359,7 +400,7 @@ function calculated(ctx: QuestionContext, q: SurveyQuestion): TemplateResult {
 
 /** Display text: always rendered as text, never as markup. */
 function displayText(ctx: QuestionContext, q: SurveyQuestion): TemplateResult {
-  const raw = q.hkText !== undefined ? titleOf(q, ctx.locale) : (q.html ?? '');
+  const raw = q.hkText !== undefined ? titleText(ctx, q) : (q.html ?? '');
   return html`<p class="display" part="display" data-name=${q.name}>${raw}</p>`;
 }
 
@@ -448,7 +489,7 @@ function dynamicPanel(ctx: QuestionContext, q: SurveyQuestion): TemplateResult {
 export function renderQuestion(ctx: QuestionContext, q: SurveyQuestion): TemplateResult | typeof nothing {
   const type = q.getType();
   // A read-only field in a fillable form is calculated (or fixed): shown as an output, not an input.
-  if (type === 'text' && q.isReadOnly && !ctx.readOnly) return calculated(ctx, q);
+  if (type === 'text' && isReadOnly(ctx, q) && !ctx.readOnly) return calculated(ctx, q);
   switch (type) {
     case 'text':
       return textField(ctx, q);
@@ -485,5 +526,5 @@ export function renderQuestion(ctx: QuestionContext, q: SurveyQuestion): Templat
 }
 
 export function renderElements(ctx: QuestionContext, elements: SurveyElement[]): unknown {
-  return elements.filter((el) => el.isVisible).map((el) => (isQuestion(el) ? guard([el, ...ctx.key(el)], () => renderQuestion(ctx, el)) : panel(ctx, el as SurveyPanel)));
+  return elements.filter((el) => isVisible(ctx, el)).map((el) => (isQuestion(el) ? guard([el, ...ctx.key(el)], () => renderQuestion(ctx, el)) : panel(ctx, el as SurveyPanel)));
 }

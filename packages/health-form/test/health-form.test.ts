@@ -350,6 +350,38 @@ describe('<hk-health-form>', () => {
     expect(r.activeElement?.textContent).to.equal('Legemiddel nr. 1');
   });
 
+  it('a Questionnaire without survey-core logic: required, optional, help, hidden items and read-only groups render as before', async () => {
+    const help = { url: 'http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl', valueCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/questionnaire-item-control', code: 'help' }] } };
+    const hidden = { url: 'http://hl7.org/fhir/StructureDefinition/questionnaire-hidden', valueBoolean: true };
+    const el = await form({
+      resourceType: 'Questionnaire',
+      url: 'https://helsekit.no/fhir/Questionnaire/static-test',
+      status: 'active',
+      item: [
+        { linkId: 'days', text: 'Antall dager', type: 'integer', required: true },
+        { linkId: 'note', text: 'Kommentar', type: 'string', item: [{ linkId: 'note-help', text: 'Skriv kort', type: 'display', extension: [help] }] },
+        { linkId: 'source', text: 'Kilde', type: 'string', extension: [hidden], initial: [{ valueString: 'app' }] },
+        { linkId: 'record', text: 'Fra journalen', type: 'group', readOnly: true, item: [{ linkId: 'gp', text: 'Fastlege', type: 'string', initial: [{ valueString: 'Dr. Hansen' }] }] },
+      ],
+    });
+    const r = root(el);
+    const labels = () => [...r.querySelectorAll('[part~="label"]')].map((l) => l.textContent!.trim());
+    expect(labels()).to.deep.equal(['Antall dager', 'Kommentar (valgfritt)', 'Fastlege']);
+    expect(inputFor(el, 'Antall dager').required).to.equal(true);
+    const note = inputFor(el, 'Kommentar');
+    expect(note.required).to.equal(false);
+    expect(r.getElementById(note.getAttribute('aria-describedby')!.split(' ')[0]!)!.textContent).to.equal('Skriv kort');
+    // a question in a read-only group is shown, not asked
+    expect(r.querySelector('[data-name="gp"] output')!.textContent).to.equal('Dr. Hansen');
+    expect(r.querySelector('[data-name="gp"] input')).to.equal(null);
+    await expectAccessible(el);
+
+    await fill(el, 'Antall dager', '7');
+    await fill(el, 'Kommentar', 'Verre om morgenen');
+    expect(labels()).to.deep.equal(['Antall dager', 'Kommentar (valgfritt)', 'Fastlege']);
+    expect(el.answers).to.deep.equal({ days: 7, note: 'Verre om morgenen', source: 'app', gp: 'Dr. Hansen' });
+  });
+
   it('renders SurveyJS JSON: matrix, rating with end labels, multiple text, a calculated value announced politely', async () => {
     const el = await form(surveyJs);
     await expectAccessible(el);

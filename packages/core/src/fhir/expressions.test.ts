@@ -113,3 +113,57 @@ test('expression errors are reported, not thrown; weight()/ordinal() is flagged'
   const res = r.value.evaluateAll({});
   assert.equal(res.errors.length, 2);
 });
+
+test('each expression is parsed once, however often it is evaluated; a syntax error is reported on every pass', async () => {
+  let compiles = 0;
+  const loadFhirpath = async () => {
+    const fp = await import('fhirpath');
+    const r4 = await import('fhirpath/fhir-context/r4');
+    const real = ((fp as { default?: unknown }).default ?? fp) as typeof import('fhirpath');
+    const fhirpath = {
+      ...real,
+      compile: ((...args: Parameters<typeof real.compile>) => {
+        compiles++;
+        return real.compile(...args);
+      }) as typeof real.compile,
+    };
+    return { fhirpath, model: (r4 as unknown as { default: never }).default };
+  };
+  const broken: Questionnaire = {
+    resourceType: 'Questionnaire',
+    status: 'active',
+    item: [
+      { linkId: 'a', type: 'integer' },
+      { linkId: 'double', type: 'integer', readOnly: true, extension: [calc("%resource.item.where(linkId='a').answer.value * 2")] },
+      { linkId: 'bad', type: 'integer', readOnly: true, extension: [calc("%resource.item.where(linkId='a').answer.value +* 2")] },
+    ],
+  };
+  const r = await createExpressionEngine(broken, { loadFhirpath });
+  assert.ok(r.ok);
+  const engine = r.value;
+  assert.deepEqual(engine.evaluateAll({ a: 1 }).calculated.get('double'), [2]);
+  const parsed = compiles;
+  for (let a = 2; a <= 5; a++) {
+    const res = engine.update(['a'], { a });
+    assert.deepEqual(res.calculated.get('double'), [a * 2]);
+    assert.deepEqual(res.errors.map((e) => e.id), ['calculated:bad']);
+  }
+  assert.equal(engine.evaluationCounts.get('calculated:double'), 5);
+  // the valid expression is compiled once; the broken one fails to compile each time and is reported each time
+  assert.equal(compiles - parsed, 4, 'only the broken expression is parsed again');
+});
+
+test('a form whose enableWhen conditions form a cycle: expressions see an empty response, as before', async () => {
+  const cyclic: Questionnaire = {
+    resourceType: 'Questionnaire',
+    status: 'active',
+    item: [
+      { linkId: 'x', type: 'integer', enableWhen: [{ question: 'y', operator: 'exists', answerBoolean: true }] },
+      { linkId: 'y', type: 'integer', enableWhen: [{ question: 'x', operator: 'exists', answerBoolean: true }] },
+      { linkId: 'n', type: 'integer', readOnly: true, extension: [calc('%resource.repeat(item).answer.value.count()')] },
+    ],
+  };
+  const r = await createExpressionEngine(cyclic);
+  assert.ok(r.ok);
+  assert.deepEqual(r.value.evaluateAll({ x: 1, y: 2 }).calculated.get('n'), [0]);
+});

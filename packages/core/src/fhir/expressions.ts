@@ -4,7 +4,7 @@ import { fail, guard, ok, toHkFhirError, type Result } from './errors.js';
 import { readJsonInput, resolveLimits, type InputLimits } from './input.js';
 import { EXT, indexQuestionnaire, type ItemInfo } from './item-index.js';
 import type { MappingIssue } from './questionnaire-to-survey.js';
-import { buildQuestionnaireResponse } from './questionnaire-response.js';
+import { buildIndexedResponse } from './questionnaire-response.js';
 
 type FhirpathModule = typeof import('fhirpath');
 type FhirpathModel = Parameters<FhirpathModule['evaluate']>[3];
@@ -223,7 +223,7 @@ export async function createExpressionEngine(questionnaire: unknown, options: Ex
   if (!read.ok) return read;
   const q = read.value;
   try {
-    const { index } = indexQuestionnaire(q);
+    const { index, cycle: enableWhenCycle } = indexQuestionnaire(q);
     const { defs, issues } = collectExpressions(q, index);
     let fp: { fhirpath: FhirpathModule; model: FhirpathModel } | undefined;
     if (defs.length > 0) {
@@ -235,7 +235,7 @@ export async function createExpressionEngine(questionnaire: unknown, options: Ex
     }
     const { order, cyclic } = topoOrder(defs, index);
     for (const id of new Set(cyclic)) issues.push({ linkId: '', severity: 'warning', reason: `expression ${id} is part of a dependency cycle: evaluated once per pass` });
-    return ok(new Engine(q, index, order, issues, fp));
+    return ok(new Engine(q, index, order, issues, fp, enableWhenCycle !== undefined));
   } catch (e) {
     return { ok: false, error: toHkFhirError(e) };
   }
@@ -244,6 +244,8 @@ export async function createExpressionEngine(questionnaire: unknown, options: Ex
 class Engine implements ExpressionEngine {
   readonly evaluationCounts = new Map<string, number>();
   private readonly variableValues = new Map<string, unknown[]>();
+  /** Each expression parsed once (fhirpath's `evaluate` parses the text on every call), by definition id. */
+  private readonly compiled = new Map<string, (resource: unknown, env: unknown) => unknown>();
 
   constructor(
     private readonly q: Questionnaire,
@@ -251,6 +253,8 @@ class Engine implements ExpressionEngine {
     readonly definitions: readonly ExpressionDef[],
     readonly issues: readonly MappingIssue[],
     private readonly fp: { fhirpath: FhirpathModule; model: FhirpathModel } | undefined,
+    /** The Questionnaire's enableWhen conditions form a cycle: no response can be built (expressions see none). */
+    private readonly enableWhenCycle: boolean,
   ) {}
 
   evaluateAll(answers: AnswerData): ExpressionResults {
@@ -287,8 +291,9 @@ class Engine implements ExpressionEngine {
     let response: QuestionnaireResponse | undefined;
     const responseNow = () => {
       if (!response) {
-        const built = buildQuestionnaireResponse(this.q, working, { status: 'in-progress', authored: '1970-01-01', includeText: false });
-        response = built.ok ? built.value.response : { resourceType: 'QuestionnaireResponse', status: 'in-progress' };
+        // read and indexed once, when the engine was made: a pass costs building the response, not reading the form
+        const built = this.enableWhenCycle ? undefined : buildIndexedResponse(this.q, this.index, working, { status: 'in-progress', authored: '1970-01-01', includeText: false });
+        response = built?.ok ? built.value.response : { resourceType: 'QuestionnaireResponse', status: 'in-progress' };
       }
       return response;
     };
@@ -329,8 +334,13 @@ class Engine implements ExpressionEngine {
     try {
       const context = d.linkId ? (findResponseItem(response.item, d.linkId) ?? { linkId: d.linkId }) : response;
       env.context = context;
-      const path = d.linkId ? { base: 'QuestionnaireResponse.item', expression: d.expression } : d.expression;
-      const out = fhirpath.evaluate(context, path, env as never, model, { async: false } as never) as unknown;
+      let run = this.compiled.get(d.id);
+      if (!run) {
+        const path = d.linkId ? { base: 'QuestionnaireResponse.item', expression: d.expression } : d.expression;
+        run = fhirpath.compile(path, model, { async: false } as never) as unknown as (resource: unknown, env: unknown) => unknown;
+        this.compiled.set(d.id, run);
+      }
+      const out = run(context, env);
       const list = Array.isArray(out) ? out : [out];
       return fhirpath.resolveInternalTypes(list) as unknown[];
     } catch (e) {

@@ -8,7 +8,7 @@ import type {
   QuestionnaireResponseItemAnswer,
   Reference,
 } from 'fhir/r4';
-import { EnableWhenEvaluator, isPlainObject, valuesOf, type AnswerData, type AnswerValue, type InstancePath } from './answers.js';
+import { EnableWhenEvaluator, isEmptyAnswer, isPlainObject, valuesOf, type AnswerData, type AnswerValue, type InstancePath } from './answers.js';
 import { HkFhirError, fail, guard, ok, type Result } from './errors.js';
 import { readJsonInput, resolveLimits, type InputLimits } from './input.js';
 import { indexQuestionnaire, type ItemInfo } from './item-index.js';
@@ -165,6 +165,9 @@ class Builder {
       const info = item && this.index.get(item.linkId);
       if (!info || info.item !== item) continue;
       if (item.type === 'display') continue;
+      // an unanswered question with nothing under it gives nothing, enabled or not: skip its enableWhen (most of a
+      // long form is unanswered, and the expression engine builds a response on every answer)
+      if (item.type !== 'group' && !item.item?.length && isEmptyAnswer(scope[info.linkId])) continue;
       if (!this.evaluator.isEnabled(info.linkId, path)) continue; // SDC: answers of disabled items are not kept
       const base = (): QuestionnaireResponseItem => {
         const r: QuestionnaireResponseItem = { linkId: info.linkId };
@@ -233,6 +236,18 @@ export function buildQuestionnaireResponse(questionnaire: unknown, answers: Answ
     if (!isPlainObject(answers)) return fail('invalid-answer', {}, 'Answer data must be an object keyed by linkId.');
     const { index, cycle } = indexQuestionnaire(q);
     if (cycle) return fail('enable-when-cycle', { linkIds: cycle.join(' → ') });
+    return buildIndexedResponse(q, index, answers, options);
+  });
+}
+
+/**
+ * `buildQuestionnaireResponse` for a Questionnaire already read, checked and indexed (without an enableWhen
+ * cycle): for a caller that builds many responses to one Questionnaire (the expression engine, on every answer),
+ * the Questionnaire is not read and indexed again each time. Never throws.
+ */
+export function buildIndexedResponse(q: Questionnaire, index: Map<string, ItemInfo>, answers: AnswerData, options: ResponseOptions = {}): Result<ResponseResult> {
+  return guard(() => {
+    if (!isPlainObject(answers)) return fail('invalid-answer', {}, 'Answer data must be an object keyed by linkId.');
     const builder = new Builder(index, new EnableWhenEvaluator(index, answers, options.enabledByExpression), options.includeText !== false);
     let items: QuestionnaireResponseItem[];
     try {

@@ -59,7 +59,17 @@ export function isHiddenItem(index: Map<string, ItemInfo>, linkId: string): bool
   return info.hidden || info.ancestors.some((a) => index.get(a)?.hidden === true);
 }
 
+/** Per index: whether any item has enableWhen conditions (without any, every item is enabled whatever the answers). */
+const conditionsCache = new WeakMap<Map<string, ItemInfo>, boolean>();
+
 function enabledFn(index: Map<string, ItemInfo>, answers: AnswerData): (linkId: string) => boolean {
+  let conditions = conditionsCache.get(index);
+  if (conditions === undefined) {
+    conditions = [...index.values()].some((info) => (info.item.enableWhen?.length ?? 0) > 0);
+    conditionsCache.set(index, conditions);
+  }
+  // nothing to evaluate: an item is shown unless hidden, and the pages stay the same on every answer
+  if (!conditions) return () => true;
   const ev = new EnableWhenEvaluator(index, answers);
   return (linkId) => {
     try {

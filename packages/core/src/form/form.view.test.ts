@@ -42,6 +42,16 @@ describe('form view', () => {
     assert.equal(attempted.page?.questions[1]!.error, attempted.errorSummary?.errors[0]!.message);
   });
 
+  it("a question's answer as text, formatted for the locale when it is read (and when the view is copied)", () => {
+    const c = ctx({ pageIndex: 1, answers: { height: 172.5 } });
+    const height = view('filling', c).page!.questions.find((q) => q.linkId === 'height')!;
+    assert.equal(height.answerText, '172,5');
+    assert.equal((JSON.parse(JSON.stringify(height)) as { answerText: string }).answerText, '172,5');
+    const english = view('filling', c, 'idle', 'en-GB').page!.questions.find((q) => q.linkId === 'height')!;
+    assert.equal(english.answerText, '172.5');
+    assert.equal(view('filling', ctx({ pageIndex: 1 })).page!.questions.find((q) => q.linkId === 'height')!.answerText, '');
+  });
+
   it('says where and when a prefilled answer came from, and its state', () => {
     const c = ctx({
       pageIndex: 1,

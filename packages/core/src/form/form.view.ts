@@ -248,9 +248,29 @@ export function answerRows(q: Questionnaire, answers: AnswerData, locale: Locale
 }
 
 /** The view model for a snapshot, in `locale`. */
+/**
+ * The locale's formatter, made on first use: making one (Intl's locale negotiation and formatters) costs tens of
+ * milliseconds, and a page of unanswered questions formats nothing.
+ */
+function lazyFormatter(locale: Locale): Formatter {
+  let made: Formatter | undefined;
+  const f = () => (made ??= formatter(locale));
+  return {
+    locale,
+    get resolvedDateLocale() {
+      return f().resolvedDateLocale;
+    },
+    date: (value, style) => f().date(value, style),
+    dateTime: (value) => f().dateTime(value),
+    time: (value) => f().time(value),
+    number: (value, options) => f().number(value, options),
+    list: (items, type) => f().list(items, type),
+  };
+}
+
 export function toFormView(snapshot: FormSnapshotLike, locale: Locale): FormView {
   const t = formCatalogs[locale];
-  const f = formatter(locale);
+  const f = lazyFormatter(locale);
   const ctx = snapshot.context;
   const flow = flowOf(snapshot.value);
   const autosave = autosaveOf(snapshot.value);
@@ -267,16 +287,22 @@ export function toFormView(snapshot: FormSnapshotLike, locale: Locale): FormView
     const entry = ctx.prefill[linkId];
     const err = errors?.get(linkId);
     const show = ctx.showErrors || ctx.touched[linkId] === true;
-    return {
+    const view: QuestionView = {
       linkId,
       text: info.text,
       required: info.required,
       value,
-      answerText: info.type === 'group' ? '' : answerText(info, valuesOf(ctx.answers, linkId), t, f),
+      answerText: '',
       error: err && show ? errorText(err, t, f) : null,
       prefill: prefillView(entry, info, t, f),
       changed: entry?.state === 'changed',
     };
+    // an answer is formatted when read (the review and prefill steps), not for every question of the page
+    if (value !== null && info.type !== 'group') {
+      let text: string | undefined;
+      Object.defineProperty(view, 'answerText', { enumerable: true, get: () => (text ??= answerText(info, valuesOf(ctx.answers, linkId), t, f)) });
+    }
+    return view;
   };
 
   const current = pages[ctx.pageIndex];

@@ -16,6 +16,7 @@ describe('hasSurveyLogic', () => {
       { triggers: [{ type: 'complete', expression: '{a} = 1' }], elements: [] },
       { elements: [{ type: 'text', name: 'a', validators: [{ type: 'numeric' }] }] },
       { calculatedValues: [{ name: 'x' }], elements: [] },
+      { elements: [{ type: 'text', name: 'n' }, { type: 'paneldynamic', name: 'kids', bindings: { panelCount: 'n' }, templateElements: [] }] },
     ]) {
       assert.equal(hasSurveyLogic(json), true, JSON.stringify(json));
     }

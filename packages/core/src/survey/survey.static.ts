@@ -1,10 +1,10 @@
 /**
  * Whether survey-core JSON has any logic of its own: conditions (`visibleIf`, `enableIf`, `requiredIf`, …),
- * expressions, triggers, calculated values, validators, or `{name}` text piping. A form without any is "static":
- * an answer can change nothing else in survey-core, so its per-answer pass over every question's conditions (which
- * grows with the form) can be skipped. SDC expressions are not survey-core logic: helsekit evaluates them itself.
+ * expressions, triggers, calculated values, validators, bindings (a repeating group's count bound to an answer) or
+ * `{name}` text piping. A form without any is "static": an answer can change nothing else in survey-core, so its
+ * per-answer passes over every question (conditions, bindings) can be skipped. SDC expressions are not survey-core logic: helsekit evaluates them itself.
  */
-const LOGIC_KEYS = /(If|Expression)$|^(expression|triggers|calculatedValues|validators|choicesByUrl|defaultValueExpression)$/;
+const LOGIC_KEYS = /(If|Expression)$|^(expression|triggers|calculatedValues|validators|choicesByUrl|defaultValueExpression|bindings)$/;
 
 export function hasSurveyLogic(json: unknown): boolean {
   const stack: unknown[] = [json];
