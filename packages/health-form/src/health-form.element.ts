@@ -311,7 +311,10 @@ export class HkHealthForm extends HkElement {
     return stepOf(flow);
   }
 
-  /** The answers now, keyed by linkId (offers not kept and hidden answers left out). */
+  /**
+   * The answers now, keyed by linkId. An offered earlier answer is not one until the person keeps it. The
+   * QuestionnaireResponse leaves out what is not shown (disabled or `questionnaire-hidden` items); this does not.
+   */
   get answers(): AnswerData {
     return { ...this.#context().answers };
   }
@@ -784,6 +787,7 @@ export class HkHealthForm extends HkElement {
         const unit = this.#current?.conv.index.get(this.#linkIdOf(q))?.unit;
         return unit?.display ?? unit?.code ?? '';
       },
+      formatNumber: (value) => this.localize.format.number(value),
     };
   }
 

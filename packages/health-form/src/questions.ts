@@ -52,6 +52,8 @@ export interface QuestionContext {
   attach(q: SurveyQuestion, files: FileList | null): void;
   /** The unit shown after a number, or ''. */
   unit(q: SurveyQuestion): string;
+  /** A number as the locale writes it (`27,5` in Norwegian). */
+  formatNumber(value: number): string;
   /**
    * What a question's rendering depends on besides the question object itself: while none of it changes, the
    * question is not rendered again (an answer re-renders its own question, not the whole page).
@@ -389,7 +391,8 @@ function calculated(ctx: QuestionContext, q: SurveyQuestion): TemplateResult {
   const id = ctx.id(q);
   const v = q.getType() === 'expression' ? q.displayValue : q.value;
   const unit = ctx.unit(q);
-  const shown = v === undefined || v === null || v === '' ? '–' : `${String(v)}${unit ? ` ${unit}` : ''}`;
+  const text = typeof v === 'number' ? ctx.formatNumber(v) : String(v);
+  const shown = v === undefined || v === null || v === '' ? '–' : `${text}${unit ? ` ${unit}` : ''}`;
   return html`<div class="question calculated" part="question calculated" data-name=${q.name}>
     <p class="label" part="label" id=${`${id}-label`}>${titleText(ctx, q)}</p>
     ${hint(ctx, q)}

@@ -398,6 +398,31 @@ describe('<hk-health-form>', () => {
     expect(el.answers.phq).to.deep.equal({ interest: 0 });
   });
 
+  it('runs SDC expressions in the browser: a calculated value follows the answers and an enableWhenExpression shows a question', async () => {
+    const expression = (url: string, text: string) => ({ url: `http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-${url}`, valueExpression: { language: 'text/fhirpath', expression: text } });
+    const el = await form({
+      resourceType: 'Questionnaire',
+      status: 'active',
+      item: [
+        { linkId: 'weight', type: 'decimal', text: 'Vekt i kg' },
+        { linkId: 'height', type: 'decimal', text: 'Høyde i meter' },
+        { linkId: 'bmi', type: 'decimal', text: 'KMI', readOnly: true, extension: [expression('calculatedExpression', "(%resource.item.where(linkId='weight').answer.value / %resource.item.where(linkId='height').answer.value.power(2)).round(1)")] },
+        { linkId: 'advice', type: 'boolean', text: 'Vil du ha råd om vekt?', extension: [expression('enableWhenExpression', "%resource.item.where(linkId='weight').answer.value > 100")] },
+      ],
+    });
+    expect(el.step).to.not.equal('failed');
+    const advice = () => [...root(el).querySelectorAll('legend, label')].some((l) => l.textContent!.trim().startsWith('Vil du ha råd om vekt?'));
+    expect(advice(), 'hidden until the expression holds').to.be.false;
+    await fill(el, 'Vekt i kg', '110');
+    await fill(el, 'Høyde i meter', '2');
+    for (let i = 0; i < 50 && root(el).querySelector('output')?.textContent !== '27,5'; i++) await new Promise((r) => setTimeout(r, 20));
+    const output = root(el).querySelector('output')!;
+    expect(output.textContent).to.equal('27,5');
+    expect(output.getAttribute('aria-live')).to.equal('polite');
+    expect(advice(), 'shown once the weight is over 100').to.be.true;
+    await expectAccessible(el);
+  });
+
   it('shows one question per page', async () => {
     const el = await form(preConsultation(), { oneQuestion: true });
     expect(root(el).querySelectorAll('[part~="question"]').length).to.equal(1);
