@@ -943,7 +943,11 @@ export class HkHealthForm extends HkElement {
     const t = this.localize.t;
     const page = v.page;
     const progress = v.progress;
-    const title = page?.title ?? (progress ? progress.text : (this.#current?.model.processedTitle ?? v.title));
+    // The form's title is the h2 above: a page without a title of its own, or with the form's, gets a heading that
+    // does not repeat it.
+    const formTitle = this.#current?.model.processedTitle ?? v.title;
+    const pageTitle = page?.title && page.title !== formTitle ? page.title : null;
+    const title = pageTitle ?? (progress ? progress.text : t.formQuestionsHeading);
     const last = !progress || progress.current >= progress.total || v.backToReview !== null;
     return html`${this.#renderErrorSummary(v)}
       ${progress

@@ -423,6 +423,17 @@ describe('<hk-health-form>', () => {
     await expectAccessible(el);
   });
 
+  it('does not repeat the form title as the heading of its only page', async () => {
+    for (const item of [
+      [{ linkId: 'a', type: 'string', text: 'Hva heter du?' }],
+      [{ linkId: 'g', type: 'group', text: 'Kort skjema', item: [{ linkId: 'a', type: 'string', text: 'Hva heter du?' }] }],
+    ]) {
+      const el = await form({ resourceType: 'Questionnaire', status: 'active', title: 'Kort skjema', item });
+      const headings = [...root(el).querySelectorAll('h2, h3')].map((h) => h.textContent!.trim());
+      expect(headings).to.deep.equal(['Kort skjema', 'Spørsmål']);
+    }
+  });
+
   it('shows one question per page', async () => {
     const el = await form(preConsultation(), { oneQuestion: true });
     expect(root(el).querySelectorAll('[part~="question"]').length).to.equal(1);

@@ -164,6 +164,8 @@ export interface FormMessages {
   healthFormOffline: string;
   /** Progress over pages: "Side 2 av 5". */
   formPageOf: (current: number, total: number) => string;
+  /** Heading of a form's only page when it has no title of its own (the form's title is the heading above it). */
+  formQuestionsHeading: string;
   /** Source of a prefilled answer, for healthFormPrefillOrigin: "skjema hos Haukeland universitetssjukehus". */
   formPrefillSourceOrganization: (organization: string) => string;
   /** Source of a prefilled answer taken from a stored measurement. */

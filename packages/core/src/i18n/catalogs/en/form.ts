@@ -57,6 +57,7 @@ export const form: FormMessages = {
   healthFormFailedText: 'Your answers have been kept. Try sending again.',
   healthFormOffline: 'You are offline. Your answers have been kept. Try again when you are back online.',
   formPageOf: (current, total) => `Page ${current} of ${total}`,
+  formQuestionsHeading: 'Questions',
   formPrefillSourceOrganization: (organization) => `a form at ${organization}`,
   formPrefillSourceMeasurement: 'a measurement',
   formPrefillNotConfirmed: 'Not confirmed yet. This answer is only sent if you keep it.',

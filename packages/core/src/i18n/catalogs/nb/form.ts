@@ -57,6 +57,7 @@ export const form: FormMessages = {
   healthFormFailedText: 'Svarene dine er tatt vare på. Prøv å sende igjen.',
   healthFormOffline: 'Du er uten nett. Svarene dine er tatt vare på. Prøv igjen når du har nett.',
   formPageOf: (current, total) => `Side ${current} av ${total}`,
+  formQuestionsHeading: 'Spørsmål',
   formPrefillSourceOrganization: (organization) => `skjema hos ${organization}`,
   formPrefillSourceMeasurement: 'en måling',
   formPrefillNotConfirmed: 'Ikke bekreftet ennå. Svaret blir bare sendt hvis du beholder det.',

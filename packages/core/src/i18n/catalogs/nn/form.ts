@@ -57,6 +57,7 @@ export const form: FormMessages = {
   healthFormFailedText: 'Svara dine er tekne vare på. Prøv å sende igjen.',
   healthFormOffline: 'Du er utan nett. Svara dine er tekne vare på. Prøv igjen når du har nett.',
   formPageOf: (current, total) => `Side ${current} av ${total}`,
+  formQuestionsHeading: 'Spørsmål',
   formPrefillSourceOrganization: (organization) => `skjema hos ${organization}`,
   formPrefillSourceMeasurement: 'ei måling',
   formPrefillNotConfirmed: 'Ikkje stadfesta enno. Svaret blir berre sendt viss du beheld det.',

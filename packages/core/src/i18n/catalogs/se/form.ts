@@ -59,6 +59,7 @@ export const form: FormMessages = {
   healthFormFailedText: 'Vástádusat leat seailluhuvvon. Geahččal sáddet fas.',
   healthFormOffline: 'Dus ii leat interneahtta. Vástádusat leat seailluhuvvon. Geahččal fas.',
   formPageOf: (current, total) => `Siidu ${current} / ${total}`,
+  formQuestionsHeading: 'Gažaldagat',
   formPrefillSourceOrganization: (organization) => `skovvi ${organization}`,
   formPrefillSourceMeasurement: 'mihtideapmi',
   formPrefillNotConfirmed: 'Ii vel duođaštuvvon. Vástádus sáddejuvvo dušše jus don doalat dan.',
