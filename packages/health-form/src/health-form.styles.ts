@@ -43,9 +43,11 @@ export const healthFormStyles = [
       display: contents;
     }
     .question {
-      /* room for the focus outline inside the box: content-visibility clips painting at its edge */
-      margin: 0 -0.375rem calc(var(--hk-space-4, 1.5rem) - 0.75rem);
-      padding: 0.375rem;
+      /* content-visibility clips painting at the box's edge: let focus outlines paint past it, without making the
+         box wider than the page (a negative margin would scroll sideways at 320 px) */
+      margin: 0 0 calc(var(--hk-space-4, 1.5rem) - 0.75rem);
+      padding: 0.375rem 0;
+      overflow-clip-margin: 0.5rem;
       border: 0;
       min-inline-size: 0;
       /* A long form lays out and paints only the questions near the screen; the rest stay in the document, in the

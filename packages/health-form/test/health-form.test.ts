@@ -3,7 +3,7 @@ import { html } from 'lit';
 import type { Patient, QuestionnaireResponse } from 'fhir/r4';
 import { MemoryStore, StoreError, type HealthStore } from '@helsekit/core/store';
 import { buildQuestionnaireResponse } from '@helsekit/core/fhir';
-import { deepActiveElement, expectAccessible, fixtureInLang, press, settled, tab, type } from '@helsekit/base/testing/index';
+import { deepActiveElement, expectAccessible, expectTextSpacingSafe, fixtureInLang, press, settled, tab, type } from '@helsekit/base/testing/index';
 import '../src/define.js';
 import type { HkHealthForm } from '../src/index.js';
 import type { HkErrorEvent, HkSubmitEvent } from '../src/index.js';
@@ -421,6 +421,13 @@ describe('<hk-health-form>', () => {
     expect(output.getAttribute('aria-live')).to.equal('polite');
     expect(advice(), 'shown once the weight is over 100').to.be.true;
     await expectAccessible(el);
+  });
+
+  it('loses no text with the text spacing a reader may set (WCAG 1.4.12), filling in and on review, 320 px wide', async () => {
+    const el = await form(allTypes());
+    el.parentElement!.style.width = '320px';
+    await settled(el);
+    await expectTextSpacingSafe(el);
   });
 
   it('does not repeat the form title as the heading of its only page', async () => {

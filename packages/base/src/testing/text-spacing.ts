@@ -43,7 +43,15 @@ export async function expectTextSpacingSafe(element: HTMLElement): Promise<void>
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     const problems: string[] = [];
     const container = element.parentElement ?? element;
-    if (element.scrollWidth > container.clientWidth + 1) problems.push(`the element is ${element.scrollWidth}px wide in a ${container.clientWidth}px container`);
+    if (element.scrollWidth > container.clientWidth + 1) {
+      const right = container.getBoundingClientRect().right;
+      const widest = roots
+        .flatMap((root) => [...root.querySelectorAll<HTMLElement>('*')])
+        .filter((el) => el.getBoundingClientRect().right > right + 1)
+        .slice(-3)
+        .map(describe);
+      problems.push(`the element is ${element.scrollWidth}px wide in a ${container.clientWidth}px container (past the edge: ${widest.join(', ')})`);
+    }
     for (const root of roots) {
       for (const el of root.querySelectorAll<HTMLElement>('*')) {
         const style = getComputedStyle(el);
