@@ -19,6 +19,7 @@ import {
 } from '@helsekit/core/fhir';
 import {
   answerRows,
+  autocompleteFor,
   computePages,
   formMachine,
   loadFormFromStore,
@@ -788,6 +789,11 @@ export class HkHealthForm extends HkElement {
         return unit?.display ?? unit?.code ?? '';
       },
       formatNumber: (value) => this.localize.format.number(value),
+      autocomplete: (q) => {
+        // Filled in on someone's behalf, the fields are not about the person typing: no autofill of their own data.
+        const info = this.filledInBy ? undefined : this.#current?.conv.index.get(this.#linkIdOf(q));
+        return info ? autocompleteFor(info) : 'off';
+      },
     };
   }
 

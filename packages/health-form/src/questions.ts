@@ -54,6 +54,8 @@ export interface QuestionContext {
   unit(q: SurveyQuestion): string;
   /** A number as the locale writes it (`27,5` in Norwegian). */
   formatNumber(value: number): string;
+  /** The `autocomplete` token of a text or date field: `name` or `bday` for the person's own data, else `off`. */
+  autocomplete(q: SurveyQuestion): string;
   /**
    * What a question's rendering depends on besides the question object itself: while none of it changes, the
    * question is not rendered again (an answer re-renders its own question, not the whole page).
@@ -163,7 +165,7 @@ function textField(ctx: QuestionContext, q: SurveyQuestion): TemplateResult {
         ?readonly=${ctx.readOnly || isReadOnly(ctx, q)}
         aria-invalid=${invalid ? 'true' : 'false'}
         aria-describedby=${describedBy(ctx, q, unit ? `${id}-unit` : undefined)}
-        autocomplete="off"
+        autocomplete=${ctx.autocomplete(q)}
         @change=${onChange}
         @blur=${() => ctx.blur(q)}
       />

@@ -529,6 +529,28 @@ describe('<hk-health-form>', () => {
     expect(ok.answers.fnr).to.equal('01010012356');
   });
 
+  it('marks the person\'s own name and birth date for autofill (WCAG 1.3.5), but not when filling in for someone else', async () => {
+    const q = {
+      resourceType: 'Questionnaire',
+      status: 'active',
+      item: [
+        { linkId: 'name', type: 'string', text: 'Navn' },
+        { linkId: 'birthdate', type: 'date', text: 'Fødselsdato' },
+        { linkId: 'fnr', type: 'string', text: 'Fødselsnummer' },
+        { linkId: 'reason', type: 'string', text: 'Hva gjelder det?' },
+      ],
+    };
+    const tokens = (el: HkHealthForm) => ['Navn', 'Fødselsdato', 'Fødselsnummer', 'Hva gjelder det?'].map((l) => inputFor(el, l).getAttribute('autocomplete'));
+    const own = await form(q);
+    expect(tokens(own)).to.deep.equal(['name', 'bday', 'off', 'off']);
+    const forOther = await fixtureInLang<HkHealthForm>(
+      html`<hk-health-form .questionnaire=${q} .store=${new MemoryStore()} .filledInBy=${{ reference: 'RelatedPerson/mor', display: 'Mor' }}></hk-health-form>`,
+      'nb',
+    );
+    await ready(forOther);
+    expect(tokens(forOther)).to.deep.equal(['off', 'off', 'off', 'off']);
+  });
+
   it('never overwrites a newer draft from another tab', async () => {
     const store = new MemoryStore();
     const first = await form(preConsultation(), { store, patient });

@@ -31,7 +31,7 @@ export {
   type BuiltSubmission,
 } from './form.rules.js';
 export { findReusableAnswers, freshnessOf, isFresh, valueForItem, windowStart, canonicalOf, type ReuseSource } from './reuse.rules.js';
-export { patientPrefill, patientValues, DEFAULT_PATIENT_FIELDS, PATIENT_FIELD_SYSTEM, type PatientField, type FieldSelectors } from './patient.rules.js';
+export { autocompleteFor, patientFieldOf, patientPrefill, patientValues, DEFAULT_PATIENT_FIELDS, PATIENT_FIELD_SYSTEM, type PatientField, type FieldSelectors } from './patient.rules.js';
 export { toFormView, answerRows, answerText, originText, type FormView, type FormSnapshotLike, type FlowState, type AutosaveState, type QuestionView, type PrefillView, type ReviewRow, type StatusView } from './form.view.js';
 export { submitToStore } from './form.actors.js';
 export { questionnaireFromSurveyJson } from './form.surveyjs.js';

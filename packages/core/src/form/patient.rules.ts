@@ -61,6 +61,25 @@ export function patientValues(patient: Patient, options: { allowTestIdentifiers?
   return out;
 }
 
+/** Which patient field an item asks for (by code or linkId, as for prefill), or null. */
+export function patientFieldOf(info: ItemInfo, fields: FieldSelectors = {}): PatientField | null {
+  for (const field of Object.keys(DEFAULT_PATIENT_FIELDS) as PatientField[]) {
+    if (field === 'birthDate' ? info.type !== 'date' : info.type === 'date') continue;
+    if (matches(info, fields[field] ?? DEFAULT_PATIENT_FIELDS[field])) return field;
+  }
+  return null;
+}
+
+/**
+ * The HTML `autocomplete` token for an item (WCAG 1.3.5: a browser or assistive tool can fill it in or mark what
+ * it is): `name` and `bday` for the patient's name and birth date. `off` for everything else, including the
+ * fødselsnummer, which has no token and must not be suggested from another person's autofill.
+ */
+export function autocompleteFor(info: ItemInfo, fields: FieldSelectors = {}): 'name' | 'bday' | 'off' {
+  const field = patientFieldOf(info, fields);
+  return field === 'name' ? 'name' : field === 'birthDate' ? 'bday' : 'off';
+}
+
 /** Offers (origin `patient`) for the items of `questionnaire` that ask for patient data. */
 export function patientPrefill(questionnaire: Questionnaire, patient: Patient, options: { fields?: FieldSelectors; allowTestIdentifiers?: boolean } = {}): PrefillOffer[] {
   const values = patientValues(patient, options);
