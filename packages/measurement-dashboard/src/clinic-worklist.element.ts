@@ -123,6 +123,12 @@ export class HkClinicWorklist extends HkElement {
   @state() private shown = 0;
 
   readonly localize = new LocalizeController(this, measurementCatalogsOnDemand);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Its first data shows dates: make the formatters while that data is on its way.
+    this.localize.prewarmFormats();
+  }
   #store: HealthStore | undefined;
   #returnFocusTo: string | undefined;
 

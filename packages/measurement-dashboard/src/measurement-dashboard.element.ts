@@ -159,6 +159,12 @@ export class HkMeasurementDashboard extends HkElement {
   @state() private summary: { url: string; count: number } | undefined;
 
   readonly localize = new LocalizeController(this, measurementCatalogsOnDemand);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Its first data shows dates: make the formatters while that data is on its way.
+    this.localize.prewarmFormats();
+  }
   #store: HealthStore | undefined;
   #seriesFor: object | undefined;
   #series = new Map<MeasurementKind, ChartSeries>();

@@ -35,35 +35,51 @@ function toDate(value: Date | string | number): Date {
   return value instanceof Date ? value : new Date(value);
 }
 
+/** A value made on first use: each `Intl` object costs a lookup in the locale data, so only the ones used are made. */
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+const DATE_STYLES = {
+  short: { day: '2-digit', month: '2-digit', year: 'numeric' },
+  medium: { day: 'numeric', month: 'short', year: 'numeric' },
+  long: { day: 'numeric', month: 'long', year: 'numeric' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
 function createFormatter(locale: Locale): Formatter {
   const chain = intlLocales(locale);
-  const dateLocales = supportedFirst(chain, Intl.DateTimeFormat);
-  const numberLocales = supportedFirst(chain, Intl.NumberFormat);
-  const listLocales = Intl.ListFormat.supportedLocalesOf(chain);
+  const dateLocales = lazy(() => supportedFirst(chain, Intl.DateTimeFormat));
+  const numberLocales = lazy(() => supportedFirst(chain, Intl.NumberFormat));
+  const listLocales = lazy(() => Intl.ListFormat.supportedLocalesOf(chain));
   const dates = {
-    short: new Intl.DateTimeFormat(dateLocales, { day: '2-digit', month: '2-digit', year: 'numeric' }),
-    medium: new Intl.DateTimeFormat(dateLocales, { day: 'numeric', month: 'short', year: 'numeric' }),
-    long: new Intl.DateTimeFormat(dateLocales, { day: 'numeric', month: 'long', year: 'numeric' }),
+    short: lazy(() => new Intl.DateTimeFormat(dateLocales(), DATE_STYLES.short)),
+    medium: lazy(() => new Intl.DateTimeFormat(dateLocales(), DATE_STYLES.medium)),
+    long: lazy(() => new Intl.DateTimeFormat(dateLocales(), DATE_STYLES.long)),
   };
-  const dateTime = new Intl.DateTimeFormat(dateLocales, { dateStyle: 'short', timeStyle: 'short' });
-  const time = new Intl.DateTimeFormat(dateLocales, { hour: '2-digit', minute: '2-digit' });
+  const dateTime = lazy(() => new Intl.DateTimeFormat(dateLocales(), { dateStyle: 'short', timeStyle: 'short' }));
+  const time = lazy(() => new Intl.DateTimeFormat(dateLocales(), { hour: '2-digit', minute: '2-digit' }));
   const numbers = new Map<string, Intl.NumberFormat>();
   return {
     locale,
-    resolvedDateLocale: dates.short.resolvedOptions().locale,
-    date: (value, style = 'short') => dates[style].format(toDate(value)),
-    dateTime: (value) => dateTime.format(toDate(value)),
-    time: (value) => time.format(toDate(value)),
+    get resolvedDateLocale() {
+      return dates.short().resolvedOptions().locale;
+    },
+    date: (value, style = 'short') => dates[style]().format(toDate(value)),
+    dateTime: (value) => dateTime().format(toDate(value)),
+    time: (value) => time().format(toDate(value)),
     number(value, options) {
       const key = JSON.stringify(options ?? {});
       let nf = numbers.get(key);
       if (!nf) {
-        nf = new Intl.NumberFormat(numberLocales, options);
+        nf = new Intl.NumberFormat(numberLocales(), options);
         numbers.set(key, nf);
       }
       return nf.format(value);
     },
-    list: (items, type = 'conjunction') =>
-      new Intl.ListFormat(listLocales.length > 0 ? listLocales : ['nb-NO'], { type }).format(items),
+    list: (items, type = 'conjunction') => {
+      const locales = listLocales();
+      return new Intl.ListFormat(locales.length > 0 ? locales : ['nb-NO'], { type }).format(items);
+    },
   };
 }
