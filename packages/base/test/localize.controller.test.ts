@@ -1,7 +1,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import { html } from 'lit';
 import { HkElement, LocalizeController } from '@helsekit/base';
-import { commonCatalogs, commonCatalogsOnDemand, type CatalogsOnDemand, type CommonMessages } from '@helsekit/core';
+import { catalogs, commonCatalogsOnDemand, type CatalogsOnDemand, type CommonMessages } from '@helsekit/core';
 import { fixtureInLang, settled } from '@helsekit/base/testing/index';
 
 class TestLocalized extends HkElement {
@@ -24,9 +24,9 @@ customElements.define('test-outer', TestOuter);
 // Catalogs whose nynorsk arrives when the test says so, and whose Sami never does.
 let deliverNynorsk: () => void = () => {};
 const slowCatalogs: CatalogsOnDemand<CommonMessages> = {
-  'nb-NO': commonCatalogs['nb-NO'],
-  'nn-NO': () => new Promise((resolve) => (deliverNynorsk = () => resolve(commonCatalogs['nn-NO']))),
-  'en-GB': async () => commonCatalogs['en-GB'],
+  'nb-NO': catalogs['nb-NO'],
+  'nn-NO': () => new Promise((resolve) => (deliverNynorsk = () => resolve(catalogs['nn-NO']))),
+  'en-GB': async () => catalogs['en-GB'],
   'se-NO': () => Promise.reject(new Error('offline')),
 };
 class TestSlow extends HkElement {

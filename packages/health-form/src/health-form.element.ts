@@ -23,6 +23,7 @@ import {
   computePages,
   formMachine,
   loadFormFromStore,
+  patientValues,
   questionnaireFromSurveyJson,
   submitToStore,
   toFormView,
@@ -41,7 +42,7 @@ import {
   type SubmitInput,
   type SubmitOutput,
 } from '@helsekit/core/form';
-import { createHeadlessModel, hasSurveyLogic, prepareSurveyCore, surveyLocale, type SurveyCoreModule } from '@helsekit/core/survey';
+import { createHeadlessModel, hasSurveyLogic, prepareSurveyCore, skipLogicPasses, surveyLocale, type SurveyCoreModule } from '@helsekit/core/survey';
 import { checkBaseUrl, FhirRestStore, MemoryStore, type HealthStore, type AccessTokenCallback } from '@helsekit/core/store';
 import { HkDraftSavedEvent, HkErrorEvent, HkStepChangeEvent, HkSubmitEvent, type HealthFormErrorReason, type HealthFormStep } from './health-form.events.js';
 import { healthFormStyles } from './health-form.styles.js';
@@ -96,6 +97,17 @@ function stepOf(flow: FormView['flow']): HealthFormStep {
     default:
       return flow;
   }
+}
+
+/** The initial and calculated values of expression results, as answers (items outside repeating groups only). */
+function expressionAnswers(p: Prepared, r: ExpressionResults): Array<{ linkId: string; info: ItemInfo; value: unknown }> {
+  const out: Array<{ linkId: string; info: ItemInfo; value: unknown }> = [];
+  for (const [linkId, values] of [...r.initial, ...r.calculated]) {
+    const info = p.conv.index.get(linkId);
+    if (!info || info.repeatingGroups.length > 0) continue;
+    out.push({ linkId, info, value: values.length === 0 ? undefined : info.repeats ? values : values[0] });
+  }
+  return out;
 }
 
 const errorReasonOf = (reason: FormFailureReason): HealthFormErrorReason =>
@@ -346,9 +358,7 @@ export class HkHealthForm extends HkElement {
   // ---- input and loading -----------------------------------------------------------------------------------
 
   #patientName(): string {
-    const name = this.patient?.name?.find((n) => n.use === 'official') ?? this.patient?.name?.[0];
-    if (!name) return '';
-    return name.text ?? [...(name.given ?? []), name.family ?? ''].join(' ').trim();
+    return this.patient ? (patientValues(this.patient).name ?? '') : '';
   }
 
   #subjectRef(): Reference | undefined {
@@ -439,16 +449,7 @@ export class HkHealthForm extends HkElement {
     // Hidden answers go as soon as their question is hidden: they are never saved in a draft nor sent.
     model.clearInvisibleValues = 'onHidden';
     const isStatic = !hasSurveyLogic(conv.value.survey);
-    if (isStatic) {
-      // Nothing in survey-core depends on an answer: skip its pass over every question's conditions on each
-      // answer (it grows with the form; SDC expressions are evaluated by the expression engine, not here).
-      const m = model as unknown as { runConditionOnValuesChanged: () => void; notifyElementsOnAnyValueOrVariableChanged: () => void; checkElementsBindings: () => void };
-      m.runConditionOnValuesChanged = () => undefined;
-      // nor tell every element about every answer (that is for piping and expressions, which it has none of)
-      m.notifyElementsOnAnyValueOrVariableChanged = () => undefined;
-      // nor ask every element whether a binding (a repeating group's count bound to an answer) follows it: none does
-      m.checkElementsBindings = () => undefined;
-    }
+    if (isStatic) skipLogicPasses(model);
     let engine: ExpressionEngine | undefined;
     const created = await expressions;
     if (created?.ok) engine = created.value;
@@ -567,7 +568,7 @@ export class HkHealthForm extends HkElement {
 
   #makeView(): FormView | undefined {
     const snapshot = this.#machine.snapshot;
-    return snapshot.status === 'active' || snapshot.status === 'done' ? toFormView(snapshot, this.localize.locale) : undefined;
+    return snapshot.status === 'active' || snapshot.status === 'done' ? toFormView(snapshot, { locale: this.localize.locale, messages: this.localize.t }) : undefined;
   }
 
   /** After every machine change: keep the survey-core model in step, say where the person is, move focus. */
@@ -641,10 +642,7 @@ export class HkHealthForm extends HkElement {
   #applyResults(p: Prepared, r: ExpressionResults): void {
     this.#apply(p, r);
     // calculated and initial values are answers too: to the machine, when they differ from what it has
-    for (const [linkId, values] of [...r.initial, ...r.calculated]) {
-      const info = p.conv.index.get(linkId);
-      if (!info || info.repeatingGroups.length > 0) continue;
-      const v = values.length === 0 ? undefined : info.repeats ? values : values[0];
+    for (const { linkId, value: v } of expressionAnswers(p, r)) {
       const now = this.#context().answers[linkId];
       if (JSON.stringify(v) === JSON.stringify(now)) continue;
       if (v === undefined) delete this.#synced[linkId];
@@ -656,10 +654,7 @@ export class HkHealthForm extends HkElement {
   #apply(p: Prepared, r: ExpressionResults): void {
     this.#applying = true;
     try {
-      for (const [linkId, values] of [...r.initial, ...r.calculated]) {
-        const info = p.conv.index.get(linkId);
-        if (!info || info.repeatingGroups.length > 0) continue;
-        const v = values.length === 0 ? undefined : info.repeats ? values : values[0];
+      for (const { linkId, info, value: v } of expressionAnswers(p, r)) {
         p.model.setValue(info.name, v === undefined ? undefined : answersToSurveyData({ [linkId]: v as never }, p.conv.index)[info.name]);
       }
       for (const [linkId, enabled] of r.enabled) {
@@ -721,7 +716,7 @@ export class HkHealthForm extends HkElement {
     return q ? this.#idOf(q) : undefined;
   }
 
-  #context_(level: number): QuestionContext {
+  #questionContext(level: number): QuestionContext {
     // read once per render, not once per question (a page may hold hundreds)
     const answers = this.#context().answers;
     const t = this.localize.t;
@@ -870,10 +865,10 @@ export class HkHealthForm extends HkElement {
 
   #next(): void {
     this.#send(this.#view?.backToReview ? { type: 'REVIEW.RETURN' } : { type: 'PAGE.NEXT' });
-    if (this.#flow() === 'filling' && this.#view_().errorSummary) this.#focusTarget = '#error-summary';
+    if (this.#flow() === 'filling' && this.#freshView().errorSummary) this.#focusTarget = '#error-summary';
   }
 
-  #view_(): FormView {
+  #freshView(): FormView {
     this.#view = this.#makeView();
     return this.#view!;
   }
@@ -949,11 +944,6 @@ export class HkHealthForm extends HkElement {
     const t = this.localize.t;
     const page = v.page;
     const progress = v.progress;
-    // The form's title is the h2 above: a page without a title of its own, or with the form's, gets a heading that
-    // does not repeat it.
-    const formTitle = this.#current?.model.processedTitle ?? v.title;
-    const pageTitle = page?.title && page.title !== formTitle ? page.title : null;
-    const title = pageTitle ?? (progress ? progress.text : t.formQuestionsHeading);
     const last = !progress || progress.current >= progress.total || v.backToReview !== null;
     return html`${this.#renderErrorSummary(v)}
       ${progress
@@ -962,7 +952,7 @@ export class HkHealthForm extends HkElement {
             <span id="progress-label">${progress.text}</span>
           </div>`
         : nothing}
-      <h3 id="page-heading" part="page-heading" tabindex="-1">${title}</h3>
+      <h3 id="page-heading" part="page-heading" tabindex="-1">${page?.heading ?? t.formQuestionsHeading}</h3>
       <form
         novalidate
         @submit=${(e: Event) => {
@@ -992,7 +982,7 @@ export class HkHealthForm extends HkElement {
       this.#questionsHost = document.createElement('div');
       this.#questionsHost.className = 'questions';
     }
-    renderInto(renderElements(this.#context_(4), this.#pageElements(page)), this.#questionsHost, { host: this });
+    renderInto(renderElements(this.#questionContext(4), this.#pageElements(page)), this.#questionsHost, { host: this });
     return this.#questionsHost;
   }
 
@@ -1052,7 +1042,7 @@ export class HkHealthForm extends HkElement {
             id="reuse-check"
             type="checkbox"
             .checked=${live(c.keepForReuse)}
-            @change=${(e: Event) => this.#send({ type: 'CONSENT.SET', share: this.#view_().consent?.share ?? false, keepForReuse: (e.target as HTMLInputElement).checked })}
+            @change=${(e: Event) => this.#send({ type: 'CONSENT.SET', share: this.#freshView().consent?.share ?? false, keepForReuse: (e.target as HTMLInputElement).checked })}
           />
           <span>${c.reuseLabel}</span>
         </label>
@@ -1152,7 +1142,7 @@ export class HkHealthForm extends HkElement {
   #renderReadOnly(): TemplateResult {
     const p = this.#current;
     if (!p) return html``;
-    return this.#renderRows(answerRows(p.questionnaire, this.#context().answers, this.localize.locale), false);
+    return this.#renderRows(answerRows(p.questionnaire, this.#context().answers, { locale: this.localize.locale, messages: this.localize.t }), false);
   }
 
   protected override render(): TemplateResult {

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
-import type { CommonMessages, FormMessages, PromMessages } from '@helsekit/core';
+import type { FormViewMessages } from '@helsekit/core/form';
 import { isQuestion, titleOf, type SurveyElement, type SurveyItemValue, type SurveyPanel, type SurveyQuestion } from './survey-model.js';
 
 /** Where a prefilled answer came from, and what the person did with it (from the core view model). */
@@ -35,7 +35,7 @@ export interface QuestionData {
 
 /** What the question templates need from the element. Every callback is the element's; templates hold no state. */
 export interface QuestionContext {
-  t: CommonMessages & FormMessages & PromMessages;
+  t: FormViewMessages;
   locale: string;
   readOnly: boolean;
   id(q: SurveyElement): string;

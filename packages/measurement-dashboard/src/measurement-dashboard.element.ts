@@ -12,6 +12,7 @@ import {
   DEFAULT_PLAN,
   formatValue,
   lowerBound,
+  news2OptionsFor,
   parseMeasurementCsv,
   PLAUSIBLE_RANGE,
   toDashboardView,
@@ -20,7 +21,6 @@ import {
   withPromBands,
   type Acvpu,
   type DashboardItem,
-  type DashboardNews2Options,
   type MeasurementInput,
   type MeasurementKind,
   type MeasurementTileView,
@@ -41,7 +41,6 @@ const RANGE_KEYS: readonly RangeKey[] = ['7d', '30d', '6mo', '1y', 'custom'];
 const ADD_KINDS = ['bloodPressure', 'heartRate', 'respiratoryRate', 'spo2', 'temperature', 'weight', 'glucose'] as const;
 type AddKind = (typeof ADD_KINDS)[number];
 const PROM_KINDS: ReadonlySet<MeasurementKind> = new Set(['phq9', 'gad7']);
-const ACVPU: ReadonlySet<string> = new Set(['A', 'C', 'V', 'P', 'U']);
 /** Most rows a table view shows (newest first); the chart shows everything. */
 const TABLE_ROWS = 500;
 
@@ -197,24 +196,6 @@ export class HkMeasurementDashboard extends HkElement {
       this.#effectivePlan = withPromBands(this.plan);
     }
     return this.#effectivePlan;
-  }
-
-  /** The NEWS2 settings in force: the properties, else the plan's `news2`. */
-  #news2(): DashboardNews2Options {
-    const p = this.plan.news2 ?? {};
-    const spo2Scale = this.spo2Scale ?? p.spo2Scale;
-    const ageYears = this.ageYears ?? p.ageYears;
-    const pregnant = this.pregnant ?? p.pregnant;
-    const airOrOxygen = this.airOrOxygen ?? p.airOrOxygen;
-    const c = this.consciousness;
-    const at = c && ACVPU.has(c.value) ? (typeof c.at === 'number' ? c.at : Date.parse(c.at)) : Number.NaN;
-    return {
-      ...(spo2Scale === 1 || spo2Scale === 2 ? { spo2Scale } : {}),
-      ...(typeof ageYears === 'number' && Number.isFinite(ageYears) ? { ageYears } : {}),
-      ...(typeof pregnant === 'boolean' ? { pregnant } : {}),
-      ...(airOrOxygen === 'air' || airOrOxygen === 'oxygen' ? { airOrOxygen } : {}),
-      ...(c && Number.isFinite(at) ? { consciousness: { value: c.value, at } } : {}),
-    };
   }
 
   #getStore(): HealthStore {
@@ -718,7 +699,7 @@ export class HkMeasurementDashboard extends HkElement {
   protected override render() {
     const { t, format } = this.localize;
     const snapshot = this.machine.snapshot;
-    const view = toDashboardView(snapshot, t, format, { now: this.#now(), news2: this.#news2(), audience: this.view });
+    const view = toDashboardView(snapshot, t, format, { now: this.#now(), news2: news2OptionsFor(this.plan, this), audience: this.view });
     const series = this.#seriesByKind(snapshot.context.items);
     const showData = view.state === 'ready' || view.state === 'refreshing';
     const vitalTiles = view.tiles.filter((x) => !PROM_KINDS.has(x.kind));

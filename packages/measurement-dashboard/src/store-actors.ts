@@ -70,13 +70,6 @@ export const LOOKBACK_MS = 400 * 86_400_000;
 /** The least the worklist reads, in days (`lookback-days`); longer when a plan's rules need more. */
 export const WORKLIST_LOOKBACK_DAYS = 42;
 
-/**
- * A worklist patient's Observations: a window as long as the plan's longest time-based rule (at least
- * `minDays`), plus, per measurement kind of the plan (PHQ-9 and GAD-7 always), the newest readings the
- * count-based rules and the trend need when the window holds fewer (`planHistoryNeed`). So a kind whose
- * readings stopped before the window still shows its last reading, missing data and stale warning (grey
- * for the right reason), and a PHQ-9 item 9 answer older than the window still raises the concern.
- */
 /** Older readings change rarely: a worklist keeps what it fetched beyond the window for this long between polls. */
 const OLDER_CACHE_MS = 10 * 60_000;
 export type OlderReadingsCache = Map<string, { readonly at: number; readonly items: readonly Observation[] }>;
@@ -86,6 +79,13 @@ export function worklistWindowDays(plan: PatientPlan, minDays = WORKLIST_LOOKBAC
   return Math.max(minDays, planHistoryNeed(plan).days + 1);
 }
 
+/**
+ * A worklist patient's Observations: a window as long as the plan's longest time-based rule (at least
+ * `minDays`), plus, per measurement kind of the plan (PHQ-9 and GAD-7 always), the newest readings the
+ * count-based rules and the trend need when the window holds fewer (`planHistoryNeed`). So a kind whose
+ * readings stopped before the window still shows its last reading, missing data and stale warning (grey
+ * for the right reason), and a PHQ-9 item 9 answer older than the window still raises the concern.
+ */
 export async function loadWorklistObservations(
   store: HealthStore,
   patient: string,

@@ -105,10 +105,10 @@ test('answer data that is not an object is a typed error', () => {
 
 test('every error code has a UI catalog key in all four languages', async () => {
   const { formMessageKey } = await import('./errors.js');
-  const { formCatalogs } = await import('../i18n/catalogs/form.js');
+  const { catalogs } = await import('../i18n/catalogs.js');
   const { LOCALES } = await import('../i18n/locale.js');
   for (const c of ['too-large', 'survey-load-failed', 'malformed-json', 'internal'] as const) {
     const key = formMessageKey(c);
-    for (const locale of LOCALES) assert.equal(typeof formCatalogs[locale][key], 'string', `${c} in ${locale}`);
+    for (const locale of LOCALES) assert.equal(typeof catalogs[locale][key], 'string', `${c} in ${locale}`);
   }
 });

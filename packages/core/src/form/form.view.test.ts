@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { preConsultationForm } from './form.fixtures.js';
 import type { FormContext } from './form.types.js';
+import { catalogs } from '../i18n/catalogs.js';
 import { answerRows, toFormView } from './form.view.js';
 import { examplePatient } from './form.fixtures.js';
 
@@ -23,7 +24,7 @@ function ctx(over: Partial<FormContext> = {}): FormContext {
   };
 }
 
-const view = (flow: string, c: FormContext, autosave: unknown = 'idle', locale: 'nb-NO' | 'nn-NO' | 'en-GB' | 'se-NO' = 'nb-NO') => toFormView({ value: { flow, autosave }, context: c }, locale);
+const view = (flow: string, c: FormContext, autosave: unknown = 'idle', locale: 'nb-NO' | 'nn-NO' | 'en-GB' | 'se-NO' = 'nb-NO') => toFormView({ value: { flow, autosave }, context: c }, { locale, messages: catalogs[locale] });
 
 describe('form view', () => {
   it('progress, questions, and errors only after blur or a submit attempt', () => {
@@ -32,6 +33,7 @@ describe('form view', () => {
     assert.deepEqual(v.progress, { current: 1, total: 3, text: 'Side 1 av 3' });
     assert.deepEqual(v.page?.questions.map((q) => q.linkId), ['name', 'fodselsnummer', 'gp']);
     assert.equal(v.page?.title, 'Om deg');
+    assert.equal(v.page?.heading, 'Om deg');
     assert.equal(v.page?.questions[1]!.error, null, 'not touched yet');
     assert.equal(v.errorSummary, null);
     const touched = view('filling', { ...c, touched: { fodselsnummer: true } });
@@ -40,6 +42,13 @@ describe('form view', () => {
     assert.deepEqual(attempted.errorSummary?.errors.map((e) => e.linkId), ['fodselsnummer']);
     assert.ok(attempted.errorSummary?.errors[0]!.message);
     assert.equal(attempted.page?.questions[1]!.error, attempted.errorSummary?.errors[0]!.message);
+  });
+
+  it('the heading of a form\'s only page never repeats the form title (a titled page says its title, above)', () => {
+    const one = (item: NonNullable<typeof preConsultationForm.item>) => view('filling', ctx({ questionnaire: { ...preConsultationForm, title: 'Kort skjema', item } }));
+    const question = { linkId: 'a', type: 'string' as const, text: 'Hva heter du?' };
+    assert.equal(one([question]).page?.heading, 'Spørsmål');
+    assert.equal(one([{ linkId: 'g', type: 'group', text: 'Kort skjema', item: [question] }]).page?.heading, 'Spørsmål');
   });
 
   it("a question's answer as text, formatted for the locale when it is read (and when the view is copied)", () => {
@@ -163,7 +172,7 @@ describe('form view', () => {
       done.receipt?.rows.filter((r) => r.answered).map((r) => [r.linkId, r.answer]),
       [['fodselsnummer', '01018099957'], ['allergies', 'Nei'], ['complaint', 'Kne']],
     );
-    const rows = answerRows(preConsultationForm, answers, 'en-GB');
+    const rows = answerRows(preConsultationForm, answers, { locale: 'en-GB', messages: catalogs['en-GB'] });
     assert.equal(rows.find((r) => r.linkId === 'allergies')?.answer, 'No');
     assert.equal(rows.find((r) => r.linkId === 'name')?.answered, false);
   });

@@ -1,23 +1,33 @@
 /**
- * `toFormView(snapshot, locale)`: everything `<hk-health-form>` renders around the questions, as plain data.
+ * `toFormView(snapshot, { locale, messages })`: everything `<hk-health-form>` renders around the questions, as plain data.
  * Templates hold no business `if`s: which errors show (after blur or a submit attempt), where a prefilled answer
  * came from, what is marked changed, what may be pressed, and the status line are decided here.
  */
 import type { Coding } from 'fhir/r4';
 import { isPlainObject, valuesOf, type AnswerQuantity, type AnswerValue } from '../fhir/answers.js';
 import { plainText, type ItemInfo } from '../fhir/item-index.js';
-import { formCatalogs } from '../i18n/catalogs/form.js';
 import { formatter, type Formatter } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import type { CommonMessages, FormMessages, PromMessages } from '../i18n/messages.js';
-
-/** The strings the form shows. */
-type Messages = CommonMessages & FormMessages & PromMessages;
 import type { Questionnaire } from 'fhir/r4';
 import type { AnswerData } from '../fhir/answers.js';
 import { PROM_INSTRUMENTS } from '../scoring/prom.rules.js';
 import { computePages, itemIndex, scoreSubmission, validateLinkIds } from './form.rules.js';
 import type { FormContext, FormFieldError, FormPage, PrefillEntry, PrefillOrigin, PrefillState } from './form.types.js';
+
+/** The strings the form shows. */
+export type FormViewMessages = CommonMessages & FormMessages & PromMessages;
+type Messages = FormViewMessages;
+
+/**
+ * The locale (formatting, content language) and the UI strings in it, as the element's LocalizeController holds
+ * them (`catalogs[locale]` outside an element). The view takes the strings rather than importing every catalog, so
+ * a page carries only the languages it shows.
+ */
+export interface FormViewOptions {
+  locale: Locale;
+  messages: FormViewMessages;
+}
 
 /** The part of a snapshot the view reads; a persisted snapshot works too. */
 export interface FormSnapshotLike {
@@ -92,7 +102,8 @@ export interface FormView {
   /** "Ola Nordmann fyller ut skjemaet på vegne av Kari Nordmann", when someone fills in on behalf. */
   onBehalf: string | null;
   progress: { current: number; total: number; text: string } | null;
-  page: { id: string; title: string | null; groupLinkId: string | null; questions: QuestionView[] } | null;
+  /** The page being filled in; `heading` is what its heading says (its title, the progress, or "Spørsmål"). */
+  page: { id: string; title: string | null; heading: string; groupLinkId: string | null; questions: QuestionView[] } | null;
   /** On a submit attempt with errors: the summary that takes focus. */
   errorSummary: { title: string; errors: Array<{ linkId: string; question: string; message: string }> } | null;
   prefillReview: {
@@ -243,8 +254,8 @@ function rowsOf(q: Questionnaire, pages: FormPage[], answers: AnswerData, prefil
 }
 
 /** Every shown answer of `answers` as rows (a read-only response, a receipt). */
-export function answerRows(q: Questionnaire, answers: AnswerData, locale: Locale, prefill: Record<string, PrefillEntry> = {}): ReviewRow[] {
-  return rowsOf(q, computePages(q, answers), answers, prefill, formCatalogs[locale], formatter(locale));
+export function answerRows(q: Questionnaire, answers: AnswerData, { locale, messages }: FormViewOptions, prefill: Record<string, PrefillEntry> = {}): ReviewRow[] {
+  return rowsOf(q, computePages(q, answers), answers, prefill, messages, formatter(locale));
 }
 
 /** The view model for a snapshot, in `locale`. */
@@ -268,8 +279,7 @@ function lazyFormatter(locale: Locale): Formatter {
   };
 }
 
-export function toFormView(snapshot: FormSnapshotLike, locale: Locale): FormView {
-  const t = formCatalogs[locale];
+export function toFormView(snapshot: FormSnapshotLike, { locale, messages: t }: FormViewOptions): FormView {
   const f = lazyFormatter(locale);
   const ctx = snapshot.context;
   const flow = flowOf(snapshot.value);
@@ -306,12 +316,20 @@ export function toFormView(snapshot: FormSnapshotLike, locale: Locale): FormView
   };
 
   const current = pages[ctx.pageIndex];
+  const progress =
+    flow === 'filling' && pages.length > 1
+      ? { current: ctx.pageIndex + 1, total: pages.length, text: ctx.input.onePerPage ? t.healthFormQuestionOf(ctx.pageIndex + 1, pages.length) : t.formPageOf(ctx.pageIndex + 1, pages.length) }
+      : null;
   const pageErrors = q && current ? validateLinkIds(q, ctx.answers, current.linkIds, options) : [];
   const showPage = flow === 'filling' && current !== undefined;
   const page = showPage
     ? (() => {
         const byLinkId = new Map(pageErrors.map((e) => [e.linkId, e]));
-        return { id: current.id, title: current.title ?? null, groupLinkId: current.groupLinkId ?? null, questions: current.linkIds.map((id) => question(id, byLinkId)) };
+        const title = current.title ?? null;
+        // The form's title is the heading above the page: a page without a title of its own, or with the form's,
+        // gets one that does not repeat it.
+        const heading = title && title !== q?.title ? title : (progress?.text ?? t.formQuestionsHeading);
+        return { id: current.id, title, heading, groupLinkId: current.groupLinkId ?? null, questions: current.linkIds.map((id) => question(id, byLinkId)) };
       })()
     : null;
   const summaryErrors = showPage && ctx.showErrors ? pageErrors : [];
@@ -405,7 +423,7 @@ export function toFormView(snapshot: FormSnapshotLike, locale: Locale): FormView
     whose,
     subjectLine,
     onBehalf: filler && subject ? t.healthFormOnBehalf(filler, subject) : null,
-    progress: flow === 'filling' && pages.length > 1 ? { current: ctx.pageIndex + 1, total: pages.length, text: ctx.input.onePerPage ? t.healthFormQuestionOf(ctx.pageIndex + 1, pages.length) : t.formPageOf(ctx.pageIndex + 1, pages.length) } : null,
+    progress,
     page,
     errorSummary:
       summaryErrors.length > 0

@@ -32,6 +32,6 @@ export {
 } from './form.rules.js';
 export { findReusableAnswers, freshnessOf, isFresh, valueForItem, windowStart, canonicalOf, type ReuseSource } from './reuse.rules.js';
 export { autocompleteFor, patientFieldOf, patientPrefill, patientValues, DEFAULT_PATIENT_FIELDS, PATIENT_FIELD_SYSTEM, type PatientField, type FieldSelectors } from './patient.rules.js';
-export { toFormView, answerRows, answerText, originText, type FormView, type FormSnapshotLike, type FlowState, type AutosaveState, type QuestionView, type PrefillView, type ReviewRow, type StatusView } from './form.view.js';
+export { toFormView, answerRows, answerText, originText, type FormView, type FormViewMessages, type FormViewOptions, type FormSnapshotLike, type FlowState, type AutosaveState, type QuestionView, type PrefillView, type ReviewRow, type StatusView } from './form.view.js';
 export { submitToStore } from './form.actors.js';
 export { questionnaireFromSurveyJson } from './form.surveyjs.js';

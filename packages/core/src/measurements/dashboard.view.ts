@@ -1,13 +1,15 @@
 import type { Formatter } from '../i18n/format.js';
 import type { CommonMessages, MeasurementMessages, PromMessages } from '../i18n/messages.js';
-
-type Messages = CommonMessages & MeasurementMessages & PromMessages;
 import type { DashboardContext } from './dashboard.machine.js';
 import { MEASUREMENT_KINDS, type MeasurementKind, type Reading, type Severity } from './measurement.types.js';
 import { concernOf } from './concern.rules.js';
 import { groupNews2Set, scoreNews2, type Acvpu, type News2Parameter, type News2Settings, type TimedValue } from './news2.js';
-import { evaluatePlan, type MeasurementStatus, type StatusReason } from './plan.js';
+import { evaluatePlan, type MeasurementStatus, type PatientPlan, type StatusReason } from './plan.js';
 import { trendOf, type TrendDirection } from './trend.rules.js';
+
+/** The strings the dashboard and worklist views show. */
+export type MeasurementViewMessages = CommonMessages & MeasurementMessages & PromMessages;
+type Messages = MeasurementViewMessages;
 
 /**
  * The dashboard's view model: a pure function of the machine snapshot, the catalog and a formatter.
@@ -81,6 +83,39 @@ export interface DashboardNews2Options extends News2Settings {
    * supplemental oxygen, `air` when not. Unset: unknown (NEWS2 then lists air/oxygen as missing).
    */
   readonly airOrOxygen?: 'air' | 'oxygen';
+}
+
+const ACVPU: ReadonlySet<string> = new Set<Acvpu>(['A', 'C', 'V', 'P', 'U']);
+
+/**
+ * The NEWS2 settings in force for a patient: what the host set on the element (unchecked input from attributes and
+ * properties), else the plan's `news2`. Values that are not valid are left out, so NEWS2 lists them as missing
+ * rather than scoring from a guess. `consciousness.at` may be epoch ms or ISO 8601.
+ */
+export function news2OptionsFor(
+  plan: PatientPlan,
+  set: {
+    spo2Scale?: unknown;
+    ageYears?: unknown;
+    pregnant?: unknown;
+    airOrOxygen?: unknown;
+    consciousness?: { readonly value: unknown; readonly at: number | string } | undefined;
+  },
+): DashboardNews2Options {
+  const p = plan.news2 ?? {};
+  const spo2Scale = set.spo2Scale ?? p.spo2Scale;
+  const ageYears = set.ageYears ?? p.ageYears;
+  const pregnant = set.pregnant ?? p.pregnant;
+  const airOrOxygen = set.airOrOxygen ?? p.airOrOxygen;
+  const c = set.consciousness;
+  const at = c && ACVPU.has(c.value as string) ? (typeof c.at === 'number' ? c.at : Date.parse(c.at)) : Number.NaN;
+  return {
+    ...(spo2Scale === 1 || spo2Scale === 2 ? { spo2Scale } : {}),
+    ...(typeof ageYears === 'number' && Number.isFinite(ageYears) ? { ageYears } : {}),
+    ...(typeof pregnant === 'boolean' ? { pregnant } : {}),
+    ...(airOrOxygen === 'air' || airOrOxygen === 'oxygen' ? { airOrOxygen } : {}),
+    ...(c && Number.isFinite(at) ? { consciousness: { value: c.value as Acvpu, at } } : {}),
+  };
 }
 
 export interface DashboardViewOptions {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { catalogs, formatter, LOCALES } from '../i18n/index.js';
 import type { DashboardContext, DashboardItem } from './dashboard.machine.js';
-import { toDashboardView } from './dashboard.view.js';
+import { news2OptionsFor, toDashboardView } from './dashboard.view.js';
 import { DEFAULT_PLAN, planWithOverrides } from './plan.js';
 import { trendOf } from './trend.rules.js';
 import type { WorklistContext } from './worklist.machine.js';
@@ -150,5 +150,25 @@ describe('toWorklistView', () => {
     assert.equal(empty.emptyText, nb.worklistEmpty);
     const err = toWorklistView({ value: { data: 'error', alerts: 'idle' }, context: worklistContext([]) }, nb, f, now);
     assert.deepEqual([err.canRetry, err.rows.length], [true, 0]);
+  });
+});
+
+describe('news2OptionsFor', () => {
+  const plan = { ...DEFAULT_PLAN, news2: { spo2Scale: 2 as const, ageYears: 70, airOrOxygen: 'oxygen' as const } };
+
+  it("takes what the host set, else the plan's news2", () => {
+    assert.deepEqual(news2OptionsFor(plan, {}), { spo2Scale: 2, ageYears: 70, airOrOxygen: 'oxygen' });
+    assert.deepEqual(news2OptionsFor(plan, { spo2Scale: 1, pregnant: true, consciousness: { value: 'V', at: '2026-05-17T08:00:00Z' } }), {
+      spo2Scale: 1,
+      ageYears: 70,
+      pregnant: true,
+      airOrOxygen: 'oxygen',
+      consciousness: { value: 'V', at: Date.parse('2026-05-17T08:00:00Z') },
+    });
+  });
+
+  it('leaves out what is not valid, so NEWS2 lists it as missing instead of scoring a guess', () => {
+    assert.deepEqual(news2OptionsFor(DEFAULT_PLAN, { spo2Scale: 3, ageYears: Number.NaN, airOrOxygen: 'maybe', consciousness: { value: 'X', at: 0 } }), {});
+    assert.deepEqual(news2OptionsFor(DEFAULT_PLAN, { consciousness: { value: 'A', at: 'not a date' } }), {});
   });
 });

@@ -1,14 +1,13 @@
 import type { Flag } from 'fhir/r4';
 import type { Formatter } from '../i18n/format.js';
-import type { CommonMessages, MeasurementMessages, PromMessages } from '../i18n/messages.js';
-
-type Messages = CommonMessages & MeasurementMessages & PromMessages;
-import { formatValue, reasonText } from './dashboard.view.js';
+import { formatValue, reasonText, type MeasurementViewMessages } from './dashboard.view.js';
 import { SEVERITY_RANK, type AbsentReading, type MeasurementKind, type Reading } from './measurement.types.js';
 import { concernOf, type ConcernReason } from './concern.rules.js';
 import { evaluatePlan, withPromBands, type MeasurementStatus, type PatientPlan } from './plan.js';
 import { trendOf, type TrendDirection } from './trend.rules.js';
 import type { AlertAction, AlertState, WorklistPatient } from './worklist.js';
+
+type Messages = MeasurementViewMessages;
 
 /**
  * From a patient's readings to one worklist row (with the rule that fired, the last reading and a trend),

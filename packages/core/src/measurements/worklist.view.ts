@@ -1,10 +1,10 @@
 import type { Formatter } from '../i18n/format.js';
-import type { CommonMessages, MeasurementMessages, PromMessages } from '../i18n/messages.js';
-
-type Messages = CommonMessages & MeasurementMessages & PromMessages;
+import type { MeasurementViewMessages } from './dashboard.view.js';
 import type { Severity } from './measurement.types.js';
 import type { WorklistContext } from './worklist.machine.js';
 import { rankWorklist, type RankedPatient, type WorklistTier } from './worklist.js';
+
+type Messages = MeasurementViewMessages;
 
 /**
  * The clinic worklist's view model: a pure function of the machine snapshot. Status always in words;

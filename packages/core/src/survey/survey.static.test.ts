@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { questionnaireToSurvey } from '../fhir/questionnaire-to-survey.js';
-import { hasSurveyLogic } from './survey.static.js';
+import { hasSurveyLogic, skipLogicPasses } from './survey.static.js';
 
 describe('hasSurveyLogic', () => {
   it('a plain list of questions has none', () => {
@@ -50,4 +50,21 @@ describe('hasSurveyLogic', () => {
     assert.ok(calculated.ok);
     assert.equal(hasSurveyLogic(calculated.value.survey), false);
   });
+});
+
+it('skipLogicPasses: a form without logic is not walked on each answer, and its answers still count', async () => {
+  const core = await import('survey-core');
+  const model = new core.Model({ elements: [{ type: 'text', name: 'a' }, { type: 'text', name: 'b' }] });
+  let conditionPasses = 0;
+  const m = model as unknown as { runConditionOnValuesChanged(): void };
+  const original = m.runConditionOnValuesChanged.bind(model);
+  m.runConditionOnValuesChanged = () => {
+    conditionPasses++;
+    original();
+  };
+  model.setValue('a', 'x');
+  assert.ok(conditionPasses > 0, 'survey-core walks its conditions on an answer');
+  skipLogicPasses(model);
+  model.setValue('b', 'y');
+  assert.deepEqual(model.data, { a: 'x', b: 'y' });
 });

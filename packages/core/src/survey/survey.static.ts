@@ -24,3 +24,17 @@ export function hasSurveyLogic(json: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * For a model whose JSON has no survey-core logic (`hasSurveyLogic` is false): skips the passes survey-core makes
+ * over every element on each answer, which grow with the form and can change nothing here. Its pass over every
+ * question's conditions; telling every element about every answer (for piping and expressions); and asking every
+ * element whether a binding (a repeating group's count bound to an answer) follows it. SDC expressions are not
+ * survey-core logic: helsekit's expression engine evaluates them.
+ */
+export function skipLogicPasses(model: object): void {
+  const m = model as { runConditionOnValuesChanged(): void; notifyElementsOnAnyValueOrVariableChanged(): void; checkElementsBindings(): void };
+  m.runConditionOnValuesChanged = () => undefined;
+  m.notifyElementsOnAnyValueOrVariableChanged = () => undefined;
+  m.checkElementsBindings = () => undefined;
+}

@@ -104,7 +104,7 @@ export interface TriageView {
 
 /**
  * The locale (for content texts and formatting) and the UI strings in it, as the element's LocalizeController
- * holds them (`triageCatalogs[locale]` outside an element). The view takes the strings rather than importing
+ * holds them (`catalogs[locale]` outside an element). The view takes the strings rather than importing
  * every catalog, so a page carries only the languages it shows.
  */
 export interface ViewOptions {
