@@ -27,6 +27,13 @@ export interface MachineControllerOptions<TMachine extends AnyStateMachine> {
   events?: EmittedEventMap<TMachine>;
   /** Called after every snapshot change, for example to persist it. */
   onSnapshot?: (snapshot: SnapshotFrom<TMachine>) => void;
+  /**
+   * The persisted snapshot a fresh actor would start in, computed without XState. When set, a fresh start shows
+   * this at once and the actor is built and resumed from it on first use (`send`, `actor`) or when the browser is
+   * next idle: the first screen does not wait for XState's start-up. Resuming skips the initial state's entry
+   * actions, so what they would emit is the caller's to do (the function may do it).
+   */
+  preview?: () => unknown;
 }
 
 type Host = ReactiveControllerHost & HTMLElement & { setCustomStates?(states: Iterable<string>): void };
@@ -40,20 +47,29 @@ export function stateNames(value: unknown): string[] {
   return [];
 }
 
+/** Runs `start` when the browser is idle (or soon, where there is no `requestIdleCallback`). */
+const whenIdle = (start: () => void): void => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 500 });
+  else setTimeout(start, 50);
+};
+
 /**
  * Runs one XState v5 actor for a Lit element. The actor starts when the element connects and stops when it
  * disconnects; its persisted snapshot is kept, so moving the element in the DOM resumes where it was.
  * Snapshot changes re-render the host and set its custom states; emitted events become DOM events.
+ * `machine` may be a function that builds it, called when the actor is first needed.
  */
 export class MachineController<TMachine extends AnyStateMachine> implements ReactiveController {
   readonly #host: Host;
-  readonly #machine: TMachine;
+  readonly #machine: TMachine | (() => TMachine);
   readonly #options: MachineControllerOptions<TMachine>;
   #actor: Actor<TMachine> | undefined;
   #persisted: unknown;
+  /** The preview is shown and no actor exists yet. */
+  #previewing = false;
   #subscriptions: Subscription[] = [];
 
-  constructor(host: Host, machine: TMachine, options: MachineControllerOptions<TMachine> = {}) {
+  constructor(host: Host, machine: TMachine | (() => TMachine), options: MachineControllerOptions<TMachine> = {}) {
     this.#host = host;
     this.#machine = machine;
     this.#options = options;
@@ -61,13 +77,15 @@ export class MachineController<TMachine extends AnyStateMachine> implements Reac
     host.addController(this);
   }
 
-  /** The running actor (created on first use). */
+  /** The running actor (created on first use; started too while a preview is shown). */
   get actor(): Actor<TMachine> {
+    if (this.#previewing) this.#endPreview();
     return (this.#actor ??= this.#create());
   }
 
+  /** The current snapshot. While a preview is shown, only its `value`, `context` and `status` are there. */
   get snapshot(): SnapshotFrom<TMachine> {
-    return this.actor.getSnapshot();
+    return this.#previewing ? (this.#persisted as SnapshotFrom<TMachine>) : this.actor.getSnapshot();
   }
 
   send(event: EventFromLogic<TMachine>): void {
@@ -76,20 +94,23 @@ export class MachineController<TMachine extends AnyStateMachine> implements Reac
 
   /** The snapshot in a form that can be stored and handed back to `restore`. */
   persist(): unknown {
-    return this.actor.getPersistedSnapshot();
+    return this.#previewing ? this.#persisted : this.actor.getPersistedSnapshot();
   }
 
-  /** Replaces the actor with one resumed from `persisted` (or a fresh one when undefined). */
+  /** Replaces the actor with one resumed from `persisted` (or a fresh one, or the preview, when undefined). */
   restore(persisted: unknown): void {
     const wasRunning = this.#actor !== undefined && this.#host.isConnected;
     this.#teardown();
+    this.#previewing = false;
     this.#persisted = persisted;
-    if (wasRunning || this.#host.isConnected) this.#start();
+    if (wasRunning || this.#host.isConnected) this.hostConnected();
     this.#host.requestUpdate();
   }
 
   hostConnected(): void {
-    this.#start();
+    if (this.#previewing) this.#startWhenIdle();
+    else if (this.#actor === undefined && this.#persisted === undefined && this.#options.preview) this.#showPreview();
+    else this.#start();
   }
 
   hostDisconnected(): void {
@@ -98,8 +119,29 @@ export class MachineController<TMachine extends AnyStateMachine> implements Reac
     this.#teardown();
   }
 
+  #showPreview(): void {
+    this.#persisted = this.#options.preview!();
+    this.#previewing = true;
+    this.#host.setCustomStates?.(stateNames((this.#persisted as { value?: unknown }).value));
+    this.#host.requestUpdate();
+    this.#startWhenIdle();
+  }
+
+  #startWhenIdle(): void {
+    whenIdle(() => {
+      if (this.#previewing && this.#host.isConnected) this.#endPreview();
+    });
+  }
+
+  /** Builds the actor from the preview and starts it. */
+  #endPreview(): void {
+    this.#previewing = false;
+    if (this.#host.isConnected) this.#start();
+  }
+
   #create(): Actor<TMachine> {
-    return createActor(this.#machine, {
+    const machine = typeof this.#machine === 'function' ? this.#machine() : this.#machine;
+    return createActor(machine, {
       input: this.#options.input?.(),
       snapshot: this.#persisted as never,
     } as never) as Actor<TMachine>;

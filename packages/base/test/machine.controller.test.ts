@@ -114,4 +114,66 @@ describe('MachineController', () => {
     const el = await fixtureInLang<PlainHost>(html`<test-plain-host></test-plain-host>`);
     expect(el.shadowRoot!.textContent).to.contain('counting');
   });
+
+  describe('with a preview', () => {
+    let built = 0;
+    class PreviewCounter extends HkElement {
+      machine = new MachineController(
+        this,
+        () => {
+          built += 1;
+          return counter;
+        },
+        {
+          // What a fresh counter's persisted snapshot is, without XState.
+          preview: () => ({ status: 'active', value: 'counting', context: { count: 0 }, historyValue: {}, children: {} }),
+          events: { 'count.finished': (e) => new CountFinishedEvent(e.count) },
+        },
+      );
+      override render() {
+        return html`<p>${this.machine.snapshot.context.count}</p>`;
+      }
+    }
+    customElements.define('test-preview-counter', PreviewCounter);
+
+    it('renders the preview before the machine is built, and builds it on the first event', async () => {
+      built = 0;
+      const el = await fixtureInLang<PreviewCounter>(html`<test-preview-counter></test-preview-counter>`);
+      expect(el.shadowRoot!.textContent).to.contain('0');
+      expect(el.matches(':state(counting)')).to.be.true;
+      expect(built).to.equal(0);
+      expect(el.machine.persist()).to.deep.include({ value: 'counting', context: { count: 0 } });
+      const received: Event[] = [];
+      el.addEventListener('hk-count-finished', (e) => received.push(e));
+      el.machine.send({ type: 'COUNT.INCREMENT' });
+      el.machine.send({ type: 'COUNT.FINISH' });
+      expect(built).to.equal(1);
+      expect(received.map((e) => (e as CountFinishedEvent).detail)).to.deep.equal([{ count: 1 }]);
+      await el.updateComplete;
+      expect(el.matches(':state(finished)')).to.be.true;
+    });
+
+    it('builds the actor from the preview when the browser is idle', async () => {
+      built = 0;
+      const el = await fixtureInLang<PreviewCounter>(html`<test-preview-counter></test-preview-counter>`);
+      expect(built).to.equal(0);
+      await new Promise<void>((resolve) => requestIdleCallback(() => setTimeout(resolve)));
+      expect(built).to.equal(1);
+      expect(el.machine.actor.getSnapshot().status).to.equal('active');
+      expect(el.machine.snapshot.context.count).to.equal(0);
+    });
+
+    it('shows the preview again on restore(undefined), and resumes a stored snapshot at once', async () => {
+      built = 0;
+      const el = await fixtureInLang<PreviewCounter>(html`<test-preview-counter></test-preview-counter>`);
+      el.machine.send({ type: 'COUNT.INCREMENT' });
+      el.machine.restore(undefined);
+      await el.updateComplete;
+      expect(el.shadowRoot!.textContent).to.contain('0');
+      el.machine.restore({ status: 'active', value: 'counting', context: { count: 5 }, historyValue: {}, children: {} });
+      await el.updateComplete;
+      expect(el.machine.actor.getSnapshot().context.count).to.equal(5);
+      expect(el.shadowRoot!.textContent).to.contain('5');
+    });
+  });
 });

@@ -1,5 +1,6 @@
 // Side-effect free: import '@helsekit/triage/define' to register <hk-triage>.
-export { HkTriage, isUsableProtocol, matchReasons } from './triage.element.js';
+export { HkTriage, isUsableProtocol } from './triage.element.js';
+export { matchReasons } from './screens/reason.screen.js';
 export type { HkTriageGpOffice, HkTriagePersist } from './triage.element.js';
 export {
   HkTriageAnalyticsEvent,

@@ -1,25 +1,20 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
-import { live } from 'lit/directives/live.js';
 import type { Bundle, Reference } from 'fhir/r4';
-import { HkElement, LocalizeController, MachineController, type HkChangeEvent } from '@helsekit/base';
+import { HkElement, LocalizeController, MachineController } from '@helsekit/base';
 import { triageCatalogsOnDemand } from '@helsekit/core/i18n';
 import {
   currentStep,
-  DONT_KNOW,
   questionPath,
   stepNumber,
+  createTriageMachine,
+  initialTriageSnapshot,
   toView,
-  triageMachine,
   type Disposition,
-  type LocalizedView,
   type Protocol,
-  type Question,
-  type QuestionView,
-  type TriageAnswer,
   type TriageContext,
   type TriageEvent,
+  type TriageMachine,
   type TriageStep,
   type TriageView,
 } from '@helsekit/core/triage';
@@ -32,6 +27,7 @@ import {
   type HkTriageErrorReason,
 } from './triage.events.js';
 import { loadProtocol } from '@helsekit/protocols/load';
+import { heading, langOf, nav, notices, type ScreenHost } from './screens/screen.js';
 import { triageStyles } from './triage.styles.js';
 
 /** The GP office that receives the result: shown by name and phone, and the owner of the inbox Task. */
@@ -46,13 +42,12 @@ export type HkTriagePersist = 'none' | 'session';
 
 type Problem = { reason: HkTriageErrorReason; message: string };
 
-/** What an input primitive offers the element (HkField). */
-type Field = HTMLElement & { validate(): boolean; value: unknown; updateComplete: Promise<unknown> };
 
 const HANDOFF_ACTIONS = ['gp-same-day', 'gp-appointment', 'e-consultation', 'admin-service'] as const;
 type HandoffAction = (typeof HANDOFF_ACTIONS)[number];
 const isHandoffAction = (d: Disposition): d is HandoffAction => (HANDOFF_ACTIONS as readonly string[]).includes(d);
-const REFUSED_CODES = new Set(['refused-base-url', 'unauthorized', 'forbidden', 'invalid', 'not-found', 'conflict', 'precondition-failed']);
+/** How long the default protocols may take before "Laster …" is shown. */
+const LOADING_DELAY_MS = 300;
 const STEPS: readonly string[] = ['starting', 'choosingReason', 'redFlags', 'questions', 'outcome', 'handoff', 'done'];
 
 const isText = (t: unknown): boolean => {
@@ -82,30 +77,6 @@ export function isUsableProtocol(value: unknown): value is Protocol {
     typeof p.defaultDisposition === 'string'
   );
 }
-
-const normalize = (text: string) => text.toLocaleLowerCase('nb').normalize('NFC').replace(/\s+/g, ' ').trim();
-
-/**
- * The protocols whose title (any language) or everyday synonyms (any language) match what the person typed.
- * A word in the query that contains a synonym matches too ("jeg har feber" finds "feber").
- */
-export function matchReasons(protocols: readonly Protocol[], query: string): Protocol[] {
-  const q = normalize(query);
-  if (q === '') return [...protocols];
-  return protocols.filter((p) => {
-    const terms = [...Object.values(p.title), ...Object.values(p.synonyms ?? {}).flat()]
-      .filter((t): t is string => typeof t === 'string')
-      .map(normalize);
-    return terms.some((t) => t.includes(q) || (t.length >= 3 && q.includes(t)));
-  });
-}
-
-/** `lang` for a content text: set only where it differs from the page, that is on a bokmål fallback. */
-const langOf = (v: LocalizedView | null | undefined) => (v?.fallback ? v.lang : nothing);
-
-/** hk-yes-no says `dont-know`; triage protocols say `dontknow`. */
-const toYesNo = (v: TriageAnswer | null) => (v === DONT_KNOW ? 'dont-know' : v);
-const fromYesNo = (v: unknown) => (v === 'dont-know' ? DONT_KNOW : v);
 
 /**
  * Self-triage for a citizen: choose the reason for contact, answer the red flags (one screen: the general 113
@@ -215,15 +186,18 @@ export class HkTriage extends HkElement {
 
   readonly #localize = new LocalizeController(this, triageCatalogsOnDemand);
 
-  readonly #machine = new MachineController(this, triageMachine, {
-    input: () => ({
-      protocols: this.#validProtocols(),
-      ...(this.protocolId ? { protocolId: this.protocolId } : {}),
-      locale: this.#localize.locale,
-      ...this.#bundleOptions(),
-    }),
+  readonly #machine: MachineController<TriageMachine> = new MachineController(this, createTriageMachine, {
+    input: () => this.#input(),
+    // The first screen is painted from the snapshot a fresh actor starts in; the actor (XState's start-up is
+    // most of the red-flag screen's script time) is built on the first answer or when the browser is idle.
+    preview: () => {
+      const snapshot = initialTriageSnapshot(this.#input());
+      const event = this.#onStepChanged(currentStep(snapshot.value), snapshot.context);
+      if (event) this.dispatchEvent(event);
+      return snapshot;
+    },
     events: {
-      'triage.step-changed': (e) => this.#onStepChanged(e.step),
+      'triage.step-changed': (e) => this.#onStepChanged(e.step, this.#machine.snapshot.context),
       'triage.completed': (e) => {
         void this.#fhirModule().then(({ toTriageBundle }) => {
           this.dispatchEvent(new HkTriageCompleteEvent({ disposition: e.disposition, bundle: toTriageBundle(e.fhir.result, e.fhir.options) }));
@@ -240,6 +214,8 @@ export class HkTriage extends HkElement {
   #protocols: Protocol[] | undefined;
   #defaults: Protocol[] | undefined;
   #defaultsFailed = '';
+  /** Loading has taken long enough to say so. */
+  #slowLoad = false;
   #query = '';
   #checked = new Set<string>();
   #redFlagError = '';
@@ -251,7 +227,10 @@ export class HkTriage extends HkElement {
   /** The defaults hold only the `protocol-id` protocol, not the whole list. */
   #defaultsPartial = false;
   #defaultsLoad = 0;
-  #questionInputs: Promise<unknown> | undefined;
+  #questionScreenLoad: Promise<void> | undefined;
+  #questionScreen: typeof import('./screens/question.screen.js') | undefined;
+  #reasonScreenLoad: Promise<void> | undefined;
+  #reasonScreen: typeof import('./screens/reason.screen.js') | undefined;
   #fhir: Promise<typeof import('@helsekit/core/triage/triage.fhir')> | undefined;
   #reportedProblem = '';
 
@@ -264,6 +243,13 @@ export class HkTriage extends HkElement {
 
   #requestDefaults(): void {
     this.#defaultsRequested = true;
+    // "Laster …" shows only when loading takes a while: a quick load goes straight to the first screen, without
+    // a flash of the loading text (and the layout and paint it costs).
+    this.#slowLoad = false;
+    setTimeout(() => {
+      this.#slowLoad = true;
+      if (this.#loading) this.requestUpdate();
+    }, LOADING_DELAY_MS);
     void this.#loadDefaults();
   }
 
@@ -345,9 +331,11 @@ export class HkTriage extends HkElement {
       this.#reportedProblem = key;
       if (problem) this.dispatchEvent(new HkTriageErrorEvent(problem));
     }
-    if (this.#focusHeading) {
+    // A screen still loading has no heading yet: focus goes to it once it is there.
+    const heading = this.#focusHeading ? this.renderRoot.querySelector<HTMLElement>('[part="heading"]') : null;
+    if (heading) {
       this.#focusHeading = false;
-      this.renderRoot.querySelector<HTMLElement>('[part="heading"]')?.focus();
+      heading.focus();
     }
   }
 
@@ -355,6 +343,15 @@ export class HkTriage extends HkElement {
 
   #send(event: TriageEvent): void {
     if (this.#machine.snapshot.status === 'active') this.#machine.send(event);
+  }
+
+  #input() {
+    return {
+      protocols: this.#validProtocols(),
+      ...(this.protocolId ? { protocolId: this.protocolId } : {}),
+      locale: this.#localize.locale,
+      ...this.#bundleOptions(),
+    };
   }
 
   #bundleOptions() {
@@ -387,10 +384,9 @@ export class HkTriage extends HkElement {
     return Object.keys(context.redFlagAnswers).length > 0 || Object.keys(context.answers).length > 0;
   }
 
-  #onStepChanged(step: TriageStep): Event {
+  #onStepChanged(step: TriageStep, context: TriageContext): Event | void {
     // While the default protocols load, the actor sits on an empty reason screen nobody sees: nothing to tell.
-    if (this.#loading) return new Event('hk-triage-loading');
-    const context = this.#machine.snapshot.context;
+    if (this.#loading) return;
     const onPath = step !== 'choosingReason' && context.protocol !== null;
     const total = onPath ? 2 + questionPath(context).length : 0;
     const index = onPath ? Math.min(stepNumber(context, step), total) : 0;
@@ -429,23 +425,10 @@ export class HkTriage extends HkElement {
       this.#send({ type: 'HANDOFF.DONE' });
       return;
     }
-    try {
-      // Loaded on first send only: the red-flag screen must not wait for the store.
-      const { FhirRestStore } = await import('@helsekit/core/store');
-      const store = new FhirRestStore({
-        baseUrl: this.fhirBase,
-        allowedBaseUrls: this.allowedFhirBases ?? [this.fhirBase],
-        ...(this.getAccessToken ? { getAccessToken: this.getAccessToken } : {}),
-        ...(this.fetch ? { fetch: this.fetch } : {}),
-      });
-      await store.transaction(event.detail.bundle);
-      this.#send({ type: 'HANDOFF.DONE' });
-    } catch (error) {
-      const code = (error as { code?: string }).code ?? '';
-      const reason: HkTriageErrorReason = REFUSED_CODES.has(code) ? 'fhir-refused' : 'fhir-failed';
-      this.dispatchEvent(new HkTriageErrorEvent({ reason, message: error instanceof Error ? error.message : String(error) }));
-      this.#send({ type: 'HANDOFF.FAILED' });
-    }
+    const { postHandoff } = await import('./handoff.js');
+    const problem = await postHandoff(this, event.detail.bundle);
+    if (problem) this.dispatchEvent(new HkTriageErrorEvent(problem));
+    this.#send({ type: problem ? 'HANDOFF.FAILED' : 'HANDOFF.DONE' });
   }
 
   readonly #onPageHide = (): void => {
@@ -541,43 +524,9 @@ export class HkTriage extends HkElement {
 
   // ---- actions --------------------------------------------------------------------------------------------
 
-  #onSearch(event: Event): void {
-    this.#query = (event.target as HTMLInputElement).value;
-    this.requestUpdate();
-  }
-
-  #onSearchKey(event: KeyboardEvent): void {
-    const buttons = this.#reasonButtons();
-    if (event.key === 'ArrowDown' && buttons.length > 0) {
-      event.preventDefault();
-      buttons[0]!.focus();
-    } else if (event.key === 'Enter' && buttons.length === 1) {
-      event.preventDefault();
-      buttons[0]!.click();
-    }
-  }
-
-  #onReasonKey(event: KeyboardEvent): void {
-    const buttons = this.#reasonButtons();
-    const at = buttons.indexOf(event.target as HTMLButtonElement);
-    const to =
-      event.key === 'ArrowDown' ? at + 1 : event.key === 'ArrowUp' ? at - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? buttons.length - 1 : null;
-    if (to === null) return;
-    event.preventDefault();
-    if (to < 0) this.renderRoot.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
-    else buttons[Math.min(to, buttons.length - 1)]!.focus();
-  }
-
-  #reasonButtons(): HTMLButtonElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button[part="reason-button"]')];
-  }
-
-  #selectReason(id: string): void {
-    this.#send({ type: 'REASON.SELECT', protocolId: id });
-  }
-
-  #onFlagChange(id: string, event: Event): void {
-    const checked = (event.target as HTMLInputElement).checked;
+  /** One listener for the whole list (the red-flag screen is the first paint: no closure per checkbox). */
+  #onFlagChange(event: Event): void {
+    const { checked, value: id } = event.target as HTMLInputElement;
     if (checked) this.#checked.add(id);
     else {
       this.#checked.delete(id);
@@ -615,72 +564,6 @@ export class HkTriage extends HkElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('[part="red-flags"] input')?.focus());
   }
 
-  #field(): Field | null {
-    return this.renderRoot.querySelector<Field>('[data-answer]');
-  }
-
-  #dontKnowBox(): HTMLInputElement | null {
-    return this.renderRoot.querySelector<HTMLInputElement>('input[data-dont-know]');
-  }
-
-  /** The answer the field holds now, in the machine's terms, or undefined when it holds none. */
-  #fieldAnswer(question: QuestionView): TriageAnswer | undefined {
-    if (this.#dontKnowBox()?.checked) return DONT_KNOW;
-    const value = this.#field()?.value;
-    if (value === null || value === undefined || value === '') return undefined;
-    if (question.kind === 'yes-no-dontknow') return fromYesNo(value) as TriageAnswer;
-    if (question.kind === 'multi-choice') {
-      const list = value as string[];
-      if (list.length === 0) return undefined;
-      return list.includes(DONT_KNOW) ? DONT_KNOW : list;
-    }
-    return value as TriageAnswer;
-  }
-
-  #onAnswer(question: QuestionView, event: HkChangeEvent<unknown>): void {
-    if (question.kind === 'multi-choice') {
-      const field = event.target as Field;
-      const next = (event.detail.value as string[]) ?? [];
-      const before = Array.isArray(question.value) ? question.value : question.value === DONT_KNOW ? [DONT_KNOW] : [];
-      const added = next.filter((v) => !before.includes(v));
-      const exclusive = new Set(question.options.filter((o) => o.exclusive).map((o) => o.value));
-      const addedExclusive = added.find((v) => exclusive.has(v));
-      // "Ingen av disse" and "vet ikke" stand alone: choosing one clears the others, and the other way round.
-      const value = addedExclusive !== undefined ? [addedExclusive] : added.length > 0 ? next.filter((v) => !exclusive.has(v)) : next;
-      field.value = value;
-    }
-    const answer = this.#fieldAnswer(question);
-    if (answer !== undefined) this.#send({ type: 'ANSWER.SET', questionId: question.id, value: answer });
-    this.requestUpdate();
-  }
-
-  #onDontKnow(question: QuestionView, event: Event): void {
-    const checked = (event.target as HTMLInputElement).checked;
-    const answer = checked ? DONT_KNOW : this.#fieldAnswer(question);
-    if (answer !== undefined) this.#send({ type: 'ANSWER.SET', questionId: question.id, value: answer });
-    this.requestUpdate();
-  }
-
-  async #next(question: QuestionView): Promise<void> {
-    const field = this.#field();
-    const dontKnow = this.#dontKnowBox()?.checked === true;
-    if (!dontKnow && field && !field.validate()) {
-      await field.updateComplete;
-      field.focus();
-      return;
-    }
-    const answer = this.#fieldAnswer(question);
-    if (answer !== undefined) this.#send({ type: 'ANSWER.SET', questionId: question.id, value: answer });
-    const context = this.#machine.snapshot.context;
-    if (context.answers[question.id] === undefined) {
-      field?.validate();
-      await field?.updateComplete;
-      field?.focus();
-      return;
-    }
-    this.#send({ type: 'STEP.NEXT' });
-  }
-
   #back(): void {
     this.#send({ type: 'STEP.BACK' });
   }
@@ -692,21 +575,63 @@ export class HkTriage extends HkElement {
    * starts using the widget, or at once when it resumes past the red flags, so the first screen waits for neither.
    */
   #loadLaterScreens = (): void => {
-    this.#questionInputs ??= import('./question-inputs.js');
+    this.#questionScreenLoad ??= import('./screens/question.screen.js').then((screen) => {
+      this.#questionScreen = screen;
+      this.requestUpdate();
+    });
     void this.#fhirModule();
   };
 
+  /** The reason screen, loaded with the protocol list it searches (a page with `protocol-id` never needs it). */
+  #loadReasonScreen(): Promise<void> {
+    return (this.#reasonScreenLoad ??= import('./screens/reason.screen.js').then((screen) => {
+      this.#reasonScreen = screen;
+      this.requestUpdate();
+    }));
+  }
+
   /** Also waits for what the later screens load, once it is being loaded, so a settled element is usable. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const result = await super.getUpdateComplete();
-    await Promise.all([this.#questionInputs, this.#fhir]);
+    let result = await super.getUpdateComplete();
+    const loads = [this.#questionScreenLoad, this.#reasonScreenLoad, this.#fhir];
+    await Promise.all(loads);
+    // A screen that arrived meanwhile renders once more.
+    if (this.isUpdatePending) result = await super.getUpdateComplete();
     return result;
   }
 
-  protected override render(): TemplateResult {
-    if (this.#loading) {
-      return html`<section class="screen"><p class="progress" role="status">${this.#localize.t.loading}</p></section>`;
-    }
+  /** What the reason and question screens get from the element. */
+  readonly #screenHost: ScreenHost = (() => {
+    const host = this; // eslint-disable-line @typescript-eslint/no-this-alias -- the screens call back into this element
+    return {
+      get t() {
+        return host.#localize.t;
+      },
+      get renderRoot() {
+        return host.renderRoot;
+      },
+      get context() {
+        return host.#machine.snapshot.context;
+      },
+      get query() {
+        return host.#query;
+      },
+      set query(value: string) {
+        host.#query = value;
+      },
+      send: (event: TriageEvent) => host.#send(event),
+      requestUpdate: () => host.requestUpdate(),
+      back: () => host.#back(),
+      restart: () => host.restart(),
+    };
+  })();
+
+  #renderLoading(): TemplateResult {
+    return html`<section class="screen"><p class="progress" role="status">${this.#localize.t.loading}</p></section>`;
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    if (this.#loading) return this.#slowLoad ? this.#renderLoading() : nothing;
     const problem = this.#problem();
     if (problem) return this.#renderError(problem);
     let view: TriageView;
@@ -717,11 +642,15 @@ export class HkTriage extends HkElement {
     }
     switch (view.step) {
       case 'choosingReason':
-        return this.#renderReasons(view);
+        if (this.#reasonScreen) return this.#reasonScreen.renderReasons(this.#screenHost, view);
+        void this.#loadReasonScreen();
+        return this.#renderLoading();
       case 'redFlags':
         return this.#renderRedFlags(view);
       case 'questions':
-        return this.#renderQuestion(view);
+        if (this.#questionScreen) return this.#questionScreen.renderQuestion(this.#screenHost, view);
+        this.#loadLaterScreens();
+        return this.#renderLoading();
       default:
         return this.#renderOutcome(view);
     }
@@ -735,76 +664,23 @@ export class HkTriage extends HkElement {
     </section>`;
   }
 
-  #heading(text: string, view: LocalizedView | null = null): TemplateResult {
-    return html`<h2 id="heading" part="heading" tabindex="-1" lang=${langOf(view)}>${text}</h2>`;
-  }
-
-  #renderNotices(view: TriageView): TemplateResult | typeof nothing {
-    const notices = [...view.notices, ...(view.fallbackNotice ? [view.fallbackNotice] : [])];
-    if (notices.length === 0) return nothing;
-    return html`<div class="notices" part="notices">${notices.map((n) => html`<p>${n}</p>`)}</div>`;
-  }
-
-  #renderProgress(view: TriageView): TemplateResult | typeof nothing {
-    return view.progress ? html`<p class="progress" part="progress">${view.progress.label}</p>` : nothing;
-  }
-
-  #renderReasons(view: TriageView): TemplateResult {
-    const t = this.#localize.t;
-    const matching = new Set(matchReasons(this.#machine.snapshot.context.protocols, this.#query).map((p) => p.id));
-    const reasons = view.reasons.filter((r) => matching.has(r.id));
-    const status = this.#query.trim() === '' ? '' : reasons.length === 0 ? t.triageReasonNoMatches : t.triageReasonMatches(reasons.length);
-    return html`<section class="screen" aria-labelledby="heading">
-      ${this.#heading(view.heading)} ${this.#renderNotices(view)}
-      <div>
-        <label class="search-label" for="search">${t.triageReasonSearchLabel}</label>
-        <p class="hint" id="search-hint">${t.triageReasonSearchHint}</p>
-      </div>
-      <input
-        id="search"
-        part="reason-search"
-        type="search"
-        autocomplete="off"
-        spellcheck="false"
-        aria-describedby="search-hint search-status"
-        aria-controls="reasons"
-        .value=${live(this.#query)}
-        @input=${this.#onSearch}
-        @keydown=${this.#onSearchKey}
-      />
-      <p id="search-status" class="hint" part="reason-status" role="status">${status}</p>
-      <ul id="reasons" class="reasons" part="reason-list" aria-labelledby="heading">
-        ${reasons.map(
-          (r) => html`<li>
-            <button
-              type="button"
-              class="reason-button"
-              part="reason-button"
-              lang=${langOf(r.title)}
-              @click=${() => this.#selectReason(r.id)}
-              @keydown=${this.#onReasonKey}
-            >
-              ${r.title.text}
-            </button>
-          </li>`,
-        )}
-      </ul>
-    </section>`;
-  }
-
+  /** The first paint: eyebrow, heading and progress are written out here (each nested template costs a first use). */
   #renderRedFlags(view: TriageView): TemplateResult {
     const t = this.#localize.t;
     const error = this.#redFlagError;
     return html`<section class="screen" aria-labelledby="heading">
-      ${view.protocol ? html`<p class="eyebrow" lang=${langOf(view.protocol.title)}>${view.protocol.title.text}</p>` : nothing}
-      ${this.#heading(view.heading)} ${this.#renderProgress(view)} ${this.#renderNotices(view)}
+      <p class="eyebrow" lang=${langOf(view.protocol?.title)}>${view.protocol?.title.text}</p>
+      <h2 id="heading" part="heading" tabindex="-1">${view.heading}</h2>
+      <p class="progress" part="progress">${view.progress?.label}</p>
+      ${notices(view)}
       <fieldset part="red-flags" aria-describedby=${error ? 'flags-hint flags-error' : 'flags-hint'}>
         <legend>${t.triageRedFlagsLegend}</legend>
         <p id="flags-hint" class="hint">${t.triageRedFlagsCheckHint}</p>
         <p id="flags-error" class="error" part="error" ?hidden=${!error}>
           ${error ? html`<span class="visually-hidden">${t.errorPrefix} </span>${error}` : nothing}
         </p>
-        <ul class="flags">
+        <!-- No live(): #onFlagChange keeps #checked equal to every box, so what lit last set is what a box shows. -->
+        <ul class="flags" @change=${this.#onFlagChange}>
           ${view.redFlags.map(
             (f) => html`<li>
               <label class="option">
@@ -812,9 +688,8 @@ export class HkTriage extends HkElement {
                   type="checkbox"
                   name="red-flag"
                   .value=${f.id}
-                  .checked=${live(this.#checked.has(f.id))}
+                  .checked=${this.#checked.has(f.id)}
                   aria-invalid=${error ? 'true' : 'false'}
-                  @change=${(e: Event) => this.#onFlagChange(f.id, e)}
                 />
                 <span lang=${langOf(f.text)}>${f.text.text}</span>
               </label>
@@ -826,96 +701,20 @@ export class HkTriage extends HkElement {
         <button type="button" class="primary" part="none-button" @click=${this.#noneOfThese}>${view.labels.noneOfThese}</button>
         <button type="button" part="next-button" @click=${this.#confirmRedFlags}>${t.triageRedFlagsConfirm}</button>
       </div>
-      ${this.#renderNav(view)}
+      ${nav(this.#screenHost, view)}
     </section>`;
-  }
-
-  #renderQuestion(view: TriageView): TemplateResult {
-    const question = view.question!;
-    return html`<section class="screen" aria-labelledby="heading">
-      ${view.protocol ? html`<p class="eyebrow" lang=${langOf(view.protocol.title)}>${view.protocol.title.text}</p>` : nothing}
-      ${this.#heading(question.text.text, question.text)} ${this.#renderProgress(view)} ${this.#renderNotices(view)}
-      <div part="question" data-question=${question.id}>${keyed(question.id, this.#renderField(question))}</div>
-      <div class="actions">
-        <button type="button" class="primary" part="next-button" @click=${() => void this.#next(question)}>${view.labels.next}</button>
-      </div>
-      ${this.#renderNav(view)}
-    </section>`;
-  }
-
-  /** The protocol's question behind the view (for the unit of a duration). */
-  #question(id: string): Question | undefined {
-    return this.#machine.snapshot.context.protocol?.questions.find((q) => q.id === id);
-  }
-
-  #renderField(question: QuestionView): TemplateResult {
-    const t = this.#localize.t;
-    const hint = [question.help?.text, question.kind === 'multi-choice' ? question.hint : null].filter(Boolean).join(' ');
-    const onChange = (e: HkChangeEvent<unknown>) => this.#onAnswer(question, e);
-    switch (question.kind) {
-      case 'yes-no-dontknow':
-        return html`<hk-yes-no class="field" data-answer required label=${question.text.text} hint=${hint} .value=${toYesNo(question.value)} @hk-change=${onChange}></hk-yes-no>`;
-      case 'single-choice':
-      case 'multi-choice': {
-        const options = question.options.map((o) => ({ value: o.value, label: o.label.text }));
-        const value = question.kind === 'multi-choice' ? (Array.isArray(question.value) ? question.value : question.value === DONT_KNOW ? [DONT_KNOW] : []) : question.value;
-        return html`<hk-choice-group
-          class="field"
-          data-answer
-          required
-          ?multiple=${question.kind === 'multi-choice'}
-          label=${question.text.text}
-          hint=${hint}
-          .options=${options}
-          .value=${value}
-          @hk-change=${onChange}
-        ></hk-choice-group>`;
-      }
-      default: {
-        const source = this.#question(question.id);
-        const unit = question.unit?.text ?? (source?.kind === 'duration' ? t.triageDurationUnits[source.unit] : source?.kind === 'age' ? t.triageAgeUnit : '');
-        const dontKnow = question.value === DONT_KNOW;
-        return html`<hk-number-input
-            class="field"
-            data-answer
-            ?required=${!dontKnow}
-            ?disabled=${dontKnow}
-            label=${question.text.text}
-            hint=${question.help?.text ?? ''}
-            .min=${question.min ?? undefined}
-            .max=${question.max ?? undefined}
-            .decimals=${question.decimals ?? undefined}
-            unit=${unit}
-            .value=${typeof question.value === 'number' ? question.value : null}
-            @hk-change=${onChange}
-          ></hk-number-input>
-          ${question.allowDontKnow
-            ? html`<label class="option">
-                <input type="checkbox" data-dont-know .checked=${live(dontKnow)} @change=${(e: Event) => this.#onDontKnow(question, e)} />
-                <span>${t.dontKnow}</span>
-              </label>`
-            : nothing}`;
-      }
-    }
-  }
-
-  #renderNav(view: TriageView): TemplateResult {
-    return html`<div class="actions">
-      ${view.can.back ? html`<button type="button" part="back-button" @click=${this.#back}>${view.labels.back}</button>` : nothing}
-      ${view.can.restart ? html`<button type="button" part="restart-button" @click=${() => this.restart()}>${view.labels.restart}</button>` : nothing}
-    </div>`;
   }
 
   #renderOutcome(view: TriageView): TemplateResult {
     const t = this.#localize.t;
     const outcome = view.outcome;
     if (!outcome) return this.#renderError({ reason: 'machine-failed', message: t.triageInvalidProtocol });
-    const notices = this.#handledByHost ? { ...view, notices: [...view.notices.filter((n) => n !== t.triageDone), t.triageHandledByHost] } : view;
+    const shown = this.#handledByHost ? { ...view, notices: [...view.notices.filter((n) => n !== t.triageDone), t.triageHandledByHost] } : view;
     const gp = this.gpOffice;
     const handoff = isHandoffAction(outcome.disposition) ? outcome.disposition : null;
     return html`<section class="screen" aria-labelledby="heading">
       <p class="eyebrow">${view.heading}</p>
-      ${this.#heading(outcome.title)} ${this.#renderNotices(notices)}
+      ${heading(outcome.title)} ${notices(shown)}
       <div class="outcome ${outcome.disposition}" part="outcome">
         <p class="urgency" part="urgency">${outcome.urgency}</p>
         ${outcome.callNumber
@@ -970,7 +769,7 @@ export class HkTriage extends HkElement {
           : nothing}
         ${view.can.finish ? html`<button type="button" part="finish-button" @click=${() => this.#send({ type: 'FINISH' })}>${view.labels.finish}</button>` : nothing}
       </div>
-      ${this.#renderNav(view)}
+      ${nav(this.#screenHost, view)}
     </section>`;
   }
 }

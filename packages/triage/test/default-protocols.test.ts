@@ -24,7 +24,10 @@ describe('<hk-triage> without protocols set by the host', () => {
   // First in this file: nothing has loaded a protocol yet.
   it('with protocol-id, loads only that protocol and shows its red flags', async () => {
     const el = await fixtureInLang<HkTriage>(html`<hk-triage protocol-id="fever-adult"></hk-triage>`, 'nb');
-    await until(() => el.matches(':state(redFlags)'), 'the red-flag screen');
+    // A quick load shows no "Laster …" (it would only flash): the loading text waits 300 ms.
+    expect(el.matches(':state(loading)'), 'still loading the protocol').to.be.true;
+    expect(root(el).textContent!.trim()).to.equal('');
+    await until(() => el.matches(':state(redFlags)') && !el.matches(':state(loading)'), 'the red-flag screen');
     await settled(el);
     expect(root(el).querySelector('[part="red-flags"]'), 'red flags shown').to.exist;
     expect(protocolFiles()).to.deep.equal(['fever-adult.json']);

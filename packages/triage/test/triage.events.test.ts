@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { Bundle, BundleEntry } from 'fhir/r4';
 import type { HkTriage, HkTriageCompleteEvent, HkTriageErrorEvent, HkTriageHandoffEvent, HkTriageStepChangeEvent } from '@helsekit/triage';
 import { expectAccessible, settled } from '@helsekit/base/testing/index';
-import { answerAll, chooseReason, click, part, text, triage, until } from './helpers.js';
+import { answerAll, chooseReason, click, part, shippedProtocols, text, tickRedFlag, triage, until } from './helpers.js';
 
 const types = (bundle: Bundle) => (bundle.entry ?? []).map((e: BundleEntry) => e.resource!.resourceType);
 
@@ -38,6 +38,31 @@ describe('<hk-triage> events', () => {
     ]);
     const event = log.of('hk-step-change')[0]!;
     expect(event.bubbles && event.composed && !event.cancelable).to.be.true;
+  });
+
+  it('with protocol-id, hk-step-change for the red-flag screen comes as it connects, and a red flag ticked at once still ends in 113', async () => {
+    // The first screen is painted before the flow's actor is built (it is built on the first answer or when the
+    // browser is idle); nothing of that may show: the event comes as before, and the first click is answered.
+    const [protocol] = (await shippedProtocols()).filter((p) => p.id === 'fever-adult');
+    const el = document.createElement('hk-triage');
+    el.protocols = [protocol!];
+    el.protocolId = 'fever-adult';
+    const log = record(el);
+    document.body.append(el);
+    try {
+      expect(log.of<HkTriageStepChangeEvent>('hk-step-change').map((e) => e.detail)).to.deep.equal([{ step: 'redFlags', index: 1, total: 7 }]);
+      await el.updateComplete;
+      expect(el.matches(':state(redFlags)')).to.be.true;
+      await tickRedFlag(el, 'general-speech');
+      await click(el, 'next-button');
+      expect(el.matches(':state(outcome)')).to.be.true;
+      expect(part<HTMLAnchorElement>(el, 'call-link')!.getAttribute('href')).to.equal('tel:113');
+      await until(() => log.of('hk-complete').length === 1, 'hk-complete');
+      expect(log.of<HkTriageCompleteEvent>('hk-complete')[0]!.detail.disposition).to.equal('call-113');
+      await expectAccessible(el);
+    } finally {
+      el.remove();
+    }
   });
 
   it('hk-complete with a Bundle: QuestionnaireResponse, disposition Observation and a ServiceRequest', async () => {

@@ -12,5 +12,4 @@ const el = document.createElement('hk-triage');
 el.protocols = [feverAdult as unknown as Protocol];
 el.setAttribute('protocol-id', 'fever-adult');
 document.getElementById('root')!.append(el);
-await untilRedFlagsRendered(el);
-await markRedFlagsPainted();
+void untilRedFlagsRendered(el).then(markRedFlagsPainted);

@@ -9,5 +9,4 @@ import { markRedFlagsPainted } from '../painted';
 const el = document.createElement('hk-triage');
 el.setAttribute('protocol-id', 'fever-adult');
 document.getElementById('root')!.append(el);
-await untilRedFlagsRendered(el);
-await markRedFlagsPainted();
+void untilRedFlagsRendered(el).then(markRedFlagsPainted);

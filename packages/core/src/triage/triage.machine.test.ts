@@ -4,7 +4,7 @@ import { createActor, type Snapshot } from 'xstate';
 import type { Observation, ServiceRequest } from 'fhir/r4';
 import type { TriageAnswer } from './protocol.types.js';
 import { fixtureProtocol } from './triage.fixtures.js';
-import { triageMachine, type TriageEmitted, type TriageEvent, type TriageInput } from './triage.machine.js';
+import { initialTriageSnapshot, triageMachine, type TriageEmitted, type TriageEvent, type TriageInput } from './triage.machine.js';
 import { allRedFlags } from './triage.rules.js';
 import { toTriageBundle, toTriageTransaction } from './triage.fhir.js';
 
@@ -375,5 +375,35 @@ describe('triage machine: persistence', () => {
     assert.equal(rc.state(), 'choosingReason');
     rc.send({ type: 'REASON.SELECT', protocolId: 'other' });
     assert.equal(rc.state(), 'redFlags');
+  });
+});
+
+describe('initialTriageSnapshot', () => {
+  it('is what a fresh actor persists, for every way the flow can start', (t) => {
+    t.mock.timers.enable({ apis: ['Date'], now: 1_780_000_000_000 });
+    const protocol = fixtureProtocol();
+    const other = { ...fixtureProtocol(), id: 'other' };
+    const inputs: TriageInput[] = [
+      { protocols: [protocol] },
+      { protocols: [protocol, other] },
+      { protocols: [protocol, other], protocolId: 'other', locale: 'nn' },
+      { protocols: [protocol, other], protocolId: 'missing' },
+      { protocols: [] },
+      { protocols: [protocol], locale: 'se', subject: { reference: 'Patient/1' }, gpOffice: { display: 'Legekontoret' } },
+    ];
+    for (const input of inputs) {
+      const actor = createActor(triageMachine, { input }).start();
+      assert.deepEqual(initialTriageSnapshot(input), actor.getPersistedSnapshot(), JSON.stringify(input.protocolId ?? input.protocols.length));
+      actor.stop();
+    }
+  });
+
+  it('resumes into an actor that answers the red flags at once', () => {
+    const protocol = fixtureProtocol();
+    const actor = createActor(triageMachine, { input: { protocols: [] }, snapshot: initialTriageSnapshot({ protocols: [protocol] }) as never }).start();
+    const flag = allRedFlags(protocol)[0]!;
+    actor.send(answer(flag.id, 'yes'));
+    assert.equal(actor.getSnapshot().value, 'outcome');
+    assert.equal(actor.getSnapshot().context.decision?.disposition, flag.disposition);
   });
 });

@@ -19,7 +19,7 @@
  * - ABANDON (the host sends it on `pagehide` or when the widget is closed) emits `triage.analytics` with the
  *   step reached, so drop-off can be measured without answers leaving the page.
  */
-import { and, assign, emit, setup } from 'xstate';
+import { and, assign, createMachine, emit } from 'xstate';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
 import { contentLanguage } from './localized.js';
 import { DONT_KNOW, type TriageAnswer, type Disposition, type Protocol, type YesNoDontKnow } from './protocol.types.js';
@@ -153,240 +153,314 @@ const fhirInput = (context: TriageContext): TriageFhirInput => ({
   options: { ...context.bundleOptions, language: contentLanguage(context.locale) },
 });
 
-export const triageMachine = setup({
-  types: {
-    context: {} as TriageContext,
-    events: {} as TriageEvent,
-    input: {} as TriageInput,
-    emitted: {} as TriageEmitted,
-  },
-  guards: {
-    hasProtocol: ({ context }) => context.protocol !== null,
-    isKnownProtocol: ({ context, event }) =>
-      event.type === 'REASON.SELECT' && findProtocol(context, event.protocolId) !== null,
-    isRedFlagAnswer: ({ context, event }) =>
-      event.type === 'ANSWER.SET' &&
-      context.protocol !== null &&
-      allRedFlags(context.protocol).some((f) => f.id === event.questionId) &&
-      (event.value === 'yes' || event.value === 'no' || event.value === DONT_KNOW),
-    isRedFlagSelection: ({ context, event }) => {
-      if (event.type !== 'REDFLAGS.SET' || context.protocol === null || !Array.isArray(event.ids) || event.ids.length === 0) return false;
-      const known = new Set(allRedFlags(context.protocol).map((f) => f.id));
-      return event.ids.every((id) => typeof id === 'string' && known.has(id));
-    },
-    isPositiveRedFlagAnswer: ({ event }) =>
-      event.type === 'ANSWER.SET' && (event.value === 'yes' || event.value === DONT_KNOW),
-    hasPositiveRedFlag: ({ context }) => context.protocol !== null && decideRedFlags(context.protocol, context.redFlagAnswers) !== null,
-    hasAllRedFlagsAnswered: ({ context }) =>
-      context.protocol !== null && allRedFlags(context.protocol).every((f) => context.redFlagAnswers[f.id] !== undefined),
-    hasQuestions: ({ context }) => questionPath(context).length > 0,
-    isValidCurrentAnswer: ({ context, event }) => {
-      if (event.type !== 'ANSWER.SET' || !context.protocol || event.questionId !== context.currentQuestionId) return false;
-      const question = context.protocol.questions.find((q) => q.id === event.questionId);
-      return question !== undefined && isValidAnswer(question, event.value);
-    },
-    hasCurrentAnswer: ({ context }) => context.currentQuestionId !== null && context.answers[context.currentQuestionId] !== undefined,
-    hasNextQuestion: ({ context }) => nextQuestionId(context, context.currentQuestionId) !== null,
-    hasPreviousQuestion: ({ context }) => previousQuestionId(context, context.currentQuestionId) !== null,
-    hasReasonScreen: ({ context }) => !context.preselected,
-    isDecidedByRedFlag: ({ context }) => context.decision?.reason.kind === 'red-flag',
-    isHandoffDisposition: ({ context }) => context.decision !== null && HANDOFF_DISPOSITIONS.includes(context.decision.disposition),
-  },
-  actions: {
-    selectProtocol: assign(({ context, event }) =>
-      event.type === 'REASON.SELECT'
-        ? { protocol: findProtocol(context, event.protocolId), redFlagAnswers: {}, answers: {}, currentQuestionId: null, decision: null }
-        : {},
-    ),
-    setRedFlagAnswer: assign({
-      redFlagAnswers: ({ context, event }) =>
-        event.type === 'ANSWER.SET' ? { ...context.redFlagAnswers, [event.questionId]: event.value as YesNoDontKnow } : context.redFlagAnswers,
-    }),
-    setRedFlagSelection: assign({
-      redFlagAnswers: ({ context, event }) =>
-        event.type === 'REDFLAGS.SET'
-          ? Object.fromEntries(allRedFlags(context.protocol!).map((f) => [f.id, event.ids.includes(f.id) ? 'yes' : 'no'] as const))
-          : context.redFlagAnswers,
-    }),
-    answerRemainingRedFlagsNo: assign({
-      redFlagAnswers: ({ context }) => {
-        const out = { ...context.redFlagAnswers };
-        for (const f of allRedFlags(context.protocol!)) out[f.id] ??= 'no';
-        return out;
+/** The named guards and actions, typed for `createMachine`. (`setup` would type them too, but it brings every XState
+ * action creator into the red-flag screen's bundle: about 0.8 KB gzip.) */
+type TriageGuard =
+  | { type: 'hasProtocol' }
+  | { type: 'isKnownProtocol' }
+  | { type: 'isRedFlagAnswer' }
+  | { type: 'isRedFlagSelection' }
+  | { type: 'isPositiveRedFlagAnswer' }
+  | { type: 'hasPositiveRedFlag' }
+  | { type: 'hasAllRedFlagsAnswered' }
+  | { type: 'hasQuestions' }
+  | { type: 'isValidCurrentAnswer' }
+  | { type: 'hasCurrentAnswer' }
+  | { type: 'hasNextQuestion' }
+  | { type: 'hasPreviousQuestion' }
+  | { type: 'hasReasonScreen' }
+  | { type: 'isDecidedByRedFlag' }
+  | { type: 'isHandoffDisposition' };
+type TriageAction =
+  | { type: 'selectProtocol' }
+  | { type: 'setRedFlagAnswer' }
+  | { type: 'setRedFlagSelection' }
+  | { type: 'answerRemainingRedFlagsNo' }
+  | { type: 'setAnswer' }
+  | { type: 'goToFirstQuestion' }
+  | { type: 'goToNextQuestion' }
+  | { type: 'goToPreviousQuestion' }
+  | { type: 'goToLastQuestion' }
+  | { type: 'decideOutcome' }
+  | { type: 'clearOutcome' }
+  | { type: 'markHandoffFailed' }
+  | { type: 'resetTriage' }
+  | { type: 'setLocale' }
+  | { type: 'emitStepChanged'; params: { step: TriageStep } }
+  | { type: 'emitCompleted' }
+  | { type: 'emitHandoffRequested' }
+  | { type: 'emitCompletedAnalytics' }
+  | { type: 'emitAbandonedAnalytics' };
+
+/**
+ * Builds the machine. The element calls this when it first needs the actor (after the first paint); importing
+ * `triageMachine` builds it at module load.
+ */
+export const createTriageMachine = () =>
+  createMachine(
+    {
+      types: {} as {
+        context: TriageContext;
+        events: TriageEvent;
+        input: TriageInput;
+        emitted: TriageEmitted;
+        guards: TriageGuard;
+        actions: TriageAction;
       },
-    }),
-    setAnswer: assign({
-      // Pruning here drops answers to questions this answer disables; answers further on that stay enabled are kept.
-      answers: ({ context, event }) =>
-        event.type === 'ANSWER.SET' ? pruneAnswers(context.protocol!, { ...context.answers, [event.questionId]: event.value }) : context.answers,
-    }),
-    goToFirstQuestion: assign({ currentQuestionId: ({ context }) => nextQuestionId(context, null) }),
-    goToNextQuestion: assign({ currentQuestionId: ({ context }) => nextQuestionId(context, context.currentQuestionId) }),
-    goToPreviousQuestion: assign({ currentQuestionId: ({ context }) => previousQuestionId(context, context.currentQuestionId) }),
-    goToLastQuestion: assign({ currentQuestionId: ({ context }) => previousQuestionId(context, null) }),
-    decideOutcome: assign({
-      decision: ({ context }) => decide(context.protocol!, context.redFlagAnswers, context.answers),
-      handoffFailed: false,
-    }),
-    clearOutcome: assign({ decision: null, handoffFailed: false }),
-    markHandoffFailed: assign({ handoffFailed: true }),
-    resetTriage: assign(({ context }) => ({
-      protocol: context.preselected ? context.protocol : null,
-      redFlagAnswers: {},
-      answers: {},
-      currentQuestionId: null,
-      decision: null,
-      handoffFailed: false,
-      startedAt: Date.now(),
-    })),
-    setLocale: assign({ locale: ({ context, event }) => (event.type === 'LOCALE.SET' ? event.locale : context.locale) }),
-    emitStepChanged: emit(({ context }, params: { step: TriageStep }) => ({
-      type: 'triage.step-changed' as const,
-      step: params.step,
-      questionId: params.step === 'questions' ? context.currentQuestionId : null,
-    })),
-    emitCompleted: emit(({ context }) => ({
-      type: 'triage.completed' as const,
-      disposition: context.decision!.disposition,
-      decision: context.decision!,
-      fhir: fhirInput(context),
-    })),
-    emitHandoffRequested: emit(({ context }) => ({
-      type: 'triage.handoff-requested' as const,
-      disposition: context.decision!.disposition,
-      fhir: fhirInput(context),
-    })),
-    emitCompletedAnalytics: emit(({ context }) => ({
-      type: 'triage.analytics' as const,
-      analytics: toAnalytics({
-        kind: 'completed',
-        protocol: context.protocol,
-        step: 'outcome',
-        questionId: null,
-        stepNumber: stepNumber(context, 'outcome'),
-        disposition: context.decision?.disposition ?? null,
-        decidedBy: context.decision?.reason.kind ?? null,
-        startedAt: context.startedAt,
-        now: Date.now(),
-      }),
-    })),
-    emitAbandonedAnalytics: emit(({ context, self }) => {
-      // ABANDON is a root transition without a target, so the snapshot still shows where the person was.
-      const step = currentStep(self.getSnapshot().value);
-      return {
-        type: 'triage.analytics' as const,
-        analytics: toAnalytics({
-          kind: 'abandoned',
-          protocol: context.protocol,
-          step,
-          questionId: context.currentQuestionId,
-          stepNumber: stepNumber(context, step),
-          disposition: context.decision?.disposition ?? null,
-          decidedBy: context.decision?.reason.kind ?? null,
-          startedAt: context.startedAt,
-          now: Date.now(),
-        }),
-      };
-    }),
-  },
-}).createMachine({
-  id: 'triage',
-  context: ({ input }) => initialContext(input),
-  initial: 'starting',
-  on: {
-    'LOCALE.SET': { actions: 'setLocale' },
-    ABANDON: { actions: 'emitAbandonedAnalytics' },
-    RESTART: { target: '.starting', actions: 'resetTriage' },
-  },
-  states: {
-    starting: {
-      always: [{ guard: 'hasProtocol', target: 'redFlags' }, { target: 'choosingReason' }],
-    },
-    choosingReason: {
-      entry: { type: 'emitStepChanged', params: { step: 'choosingReason' } },
+      id: 'triage',
+      context: ({ input }) => initialContext(input),
+      initial: 'starting',
       on: {
-        'REASON.SELECT': { guard: 'isKnownProtocol', target: 'redFlags', actions: 'selectProtocol' },
+        'LOCALE.SET': { actions: 'setLocale' },
+        ABANDON: { actions: 'emitAbandonedAnalytics' },
+        RESTART: { target: '.starting', actions: 'resetTriage' },
       },
-    },
-    redFlags: {
-      entry: { type: 'emitStepChanged', params: { step: 'redFlags' } },
-      on: {
-        'ANSWER.SET': [
-          {
-            guard: and(['isRedFlagAnswer', 'isPositiveRedFlagAnswer']),
-            target: 'outcome',
-            actions: ['setRedFlagAnswer', 'decideOutcome', 'emitCompleted', 'emitCompletedAnalytics'],
-          },
-          { guard: 'isRedFlagAnswer', actions: 'setRedFlagAnswer' },
-        ],
-        'REDFLAGS.SET': {
-          guard: 'isRedFlagSelection',
-          target: 'outcome',
-          actions: ['setRedFlagSelection', 'decideOutcome', 'emitCompleted', 'emitCompletedAnalytics'],
+      states: {
+        starting: {
+          always: [{ guard: 'hasProtocol', target: 'redFlags' }, { target: 'choosingReason' }],
         },
-        'REDFLAGS.NONE': [
-          { guard: 'hasPositiveRedFlag', target: 'outcome', actions: ['decideOutcome', 'emitCompleted', 'emitCompletedAnalytics'] },
-          { guard: 'hasQuestions', target: 'questions', actions: ['answerRemainingRedFlagsNo', 'goToFirstQuestion'] },
-          { target: 'outcome', actions: ['answerRemainingRedFlagsNo', 'decideOutcome', 'emitCompleted', 'emitCompletedAnalytics'] },
-        ],
-        'STEP.NEXT': [
-          { guard: 'hasPositiveRedFlag', target: 'outcome', actions: ['decideOutcome', 'emitCompleted', 'emitCompletedAnalytics'] },
-          {
-            guard: and(['hasAllRedFlagsAnswered', 'hasQuestions']),
-            target: 'questions',
-            actions: 'goToFirstQuestion',
+        choosingReason: {
+          entry: { type: 'emitStepChanged', params: { step: 'choosingReason' } },
+          on: {
+            'REASON.SELECT': { guard: 'isKnownProtocol', target: 'redFlags', actions: 'selectProtocol' },
           },
-          { guard: 'hasAllRedFlagsAnswered', target: 'outcome', actions: ['decideOutcome', 'emitCompleted', 'emitCompletedAnalytics'] },
-        ],
-        'STEP.BACK': { guard: 'hasReasonScreen', target: 'choosingReason' },
-      },
-    },
-    questions: {
-      entry: { type: 'emitStepChanged', params: { step: 'questions' } },
-      on: {
-        'ANSWER.SET': { guard: 'isValidCurrentAnswer', actions: 'setAnswer' },
-        'STEP.NEXT': [
-          {
-            guard: and(['hasCurrentAnswer', 'hasNextQuestion']),
-            target: 'questions',
-            reenter: true,
-            actions: 'goToNextQuestion',
+        },
+        redFlags: {
+          entry: { type: 'emitStepChanged', params: { step: 'redFlags' } },
+          on: {
+            'ANSWER.SET': [
+              {
+                guard: and(['isRedFlagAnswer', 'isPositiveRedFlagAnswer']),
+                target: 'outcome',
+                actions: ['setRedFlagAnswer', 'decideOutcome', 'emitCompleted', 'emitCompletedAnalytics'],
+              },
+              { guard: 'isRedFlagAnswer', actions: 'setRedFlagAnswer' },
+            ],
+            'REDFLAGS.SET': {
+              guard: 'isRedFlagSelection',
+              target: 'outcome',
+              actions: ['setRedFlagSelection', 'decideOutcome', 'emitCompleted', 'emitCompletedAnalytics'],
+            },
+            'REDFLAGS.NONE': [
+              { guard: 'hasPositiveRedFlag', target: 'outcome', actions: ['decideOutcome', 'emitCompleted', 'emitCompletedAnalytics'] },
+              { guard: 'hasQuestions', target: 'questions', actions: ['answerRemainingRedFlagsNo', 'goToFirstQuestion'] },
+              { target: 'outcome', actions: ['answerRemainingRedFlagsNo', 'decideOutcome', 'emitCompleted', 'emitCompletedAnalytics'] },
+            ],
+            'STEP.NEXT': [
+              { guard: 'hasPositiveRedFlag', target: 'outcome', actions: ['decideOutcome', 'emitCompleted', 'emitCompletedAnalytics'] },
+              {
+                guard: and(['hasAllRedFlagsAnswered', 'hasQuestions']),
+                target: 'questions',
+                actions: 'goToFirstQuestion',
+              },
+              { guard: 'hasAllRedFlagsAnswered', target: 'outcome', actions: ['decideOutcome', 'emitCompleted', 'emitCompletedAnalytics'] },
+            ],
+            'STEP.BACK': { guard: 'hasReasonScreen', target: 'choosingReason' },
           },
-          { guard: 'hasCurrentAnswer', target: 'outcome', actions: ['decideOutcome', 'emitCompleted', 'emitCompletedAnalytics'] },
-        ],
-        'STEP.BACK': [
-          { guard: 'hasPreviousQuestion', target: 'questions', reenter: true, actions: 'goToPreviousQuestion' },
-          { target: 'redFlags' },
-        ],
+        },
+        questions: {
+          entry: { type: 'emitStepChanged', params: { step: 'questions' } },
+          on: {
+            'ANSWER.SET': { guard: 'isValidCurrentAnswer', actions: 'setAnswer' },
+            'STEP.NEXT': [
+              {
+                guard: and(['hasCurrentAnswer', 'hasNextQuestion']),
+                target: 'questions',
+                reenter: true,
+                actions: 'goToNextQuestion',
+              },
+              { guard: 'hasCurrentAnswer', target: 'outcome', actions: ['decideOutcome', 'emitCompleted', 'emitCompletedAnalytics'] },
+            ],
+            'STEP.BACK': [
+              { guard: 'hasPreviousQuestion', target: 'questions', reenter: true, actions: 'goToPreviousQuestion' },
+              { target: 'redFlags' },
+            ],
+          },
+        },
+        outcome: {
+          entry: { type: 'emitStepChanged', params: { step: 'outcome' } },
+          on: {
+            SUBMIT: { guard: 'isHandoffDisposition', target: 'handoff' },
+            FINISH: { target: 'done' },
+            'STEP.BACK': [
+              { guard: 'isDecidedByRedFlag', target: 'redFlags', actions: 'clearOutcome' },
+              { guard: 'hasQuestions', target: 'questions', actions: ['clearOutcome', 'goToLastQuestion'] },
+              { target: 'redFlags', actions: 'clearOutcome' },
+            ],
+          },
+        },
+        handoff: {
+          entry: [{ type: 'emitStepChanged', params: { step: 'handoff' } }, 'emitHandoffRequested'],
+          on: {
+            'HANDOFF.DONE': { target: 'done' },
+            'HANDOFF.FAILED': { actions: 'markHandoffFailed' },
+            SUBMIT: { target: 'handoff', reenter: true, actions: assign({ handoffFailed: false }) },
+            'STEP.BACK': { target: 'outcome' },
+          },
+        },
+        done: {
+          entry: { type: 'emitStepChanged', params: { step: 'done' } },
+          type: 'final',
+        },
       },
     },
-    outcome: {
-      entry: { type: 'emitStepChanged', params: { step: 'outcome' } },
-      on: {
-        SUBMIT: { guard: 'isHandoffDisposition', target: 'handoff' },
-        FINISH: { target: 'done' },
-        'STEP.BACK': [
-          { guard: 'isDecidedByRedFlag', target: 'redFlags', actions: 'clearOutcome' },
-          { guard: 'hasQuestions', target: 'questions', actions: ['clearOutcome', 'goToLastQuestion'] },
-          { target: 'redFlags', actions: 'clearOutcome' },
-        ],
+    {
+      guards: {
+        hasProtocol: ({ context }) => context.protocol !== null,
+        isKnownProtocol: ({ context, event }) =>
+          event.type === 'REASON.SELECT' && findProtocol(context, event.protocolId) !== null,
+        isRedFlagAnswer: ({ context, event }) =>
+          event.type === 'ANSWER.SET' &&
+          context.protocol !== null &&
+          allRedFlags(context.protocol).some((f) => f.id === event.questionId) &&
+          (event.value === 'yes' || event.value === 'no' || event.value === DONT_KNOW),
+        isRedFlagSelection: ({ context, event }) => {
+          if (event.type !== 'REDFLAGS.SET' || context.protocol === null || !Array.isArray(event.ids) || event.ids.length === 0) return false;
+          const known = new Set(allRedFlags(context.protocol).map((f) => f.id));
+          return event.ids.every((id) => typeof id === 'string' && known.has(id));
+        },
+        isPositiveRedFlagAnswer: ({ event }) =>
+          event.type === 'ANSWER.SET' && (event.value === 'yes' || event.value === DONT_KNOW),
+        hasPositiveRedFlag: ({ context }) => context.protocol !== null && decideRedFlags(context.protocol, context.redFlagAnswers) !== null,
+        hasAllRedFlagsAnswered: ({ context }) =>
+          context.protocol !== null && allRedFlags(context.protocol).every((f) => context.redFlagAnswers[f.id] !== undefined),
+        hasQuestions: ({ context }) => questionPath(context).length > 0,
+        isValidCurrentAnswer: ({ context, event }) => {
+          if (event.type !== 'ANSWER.SET' || !context.protocol || event.questionId !== context.currentQuestionId) return false;
+          const question = context.protocol.questions.find((q) => q.id === event.questionId);
+          return question !== undefined && isValidAnswer(question, event.value);
+        },
+        hasCurrentAnswer: ({ context }) => context.currentQuestionId !== null && context.answers[context.currentQuestionId] !== undefined,
+        hasNextQuestion: ({ context }) => nextQuestionId(context, context.currentQuestionId) !== null,
+        hasPreviousQuestion: ({ context }) => previousQuestionId(context, context.currentQuestionId) !== null,
+        hasReasonScreen: ({ context }) => !context.preselected,
+        isDecidedByRedFlag: ({ context }) => context.decision?.reason.kind === 'red-flag',
+        isHandoffDisposition: ({ context }) => context.decision !== null && HANDOFF_DISPOSITIONS.includes(context.decision.disposition),
+      },
+      actions: {
+        selectProtocol: assign(({ context, event }) =>
+          event.type === 'REASON.SELECT'
+            ? { protocol: findProtocol(context, event.protocolId), redFlagAnswers: {}, answers: {}, currentQuestionId: null, decision: null }
+            : {},
+        ),
+        setRedFlagAnswer: assign({
+          redFlagAnswers: ({ context, event }) =>
+            event.type === 'ANSWER.SET' ? { ...context.redFlagAnswers, [event.questionId]: event.value as YesNoDontKnow } : context.redFlagAnswers,
+        }),
+        setRedFlagSelection: assign({
+          redFlagAnswers: ({ context, event }) =>
+            event.type === 'REDFLAGS.SET'
+              ? Object.fromEntries(allRedFlags(context.protocol!).map((f) => [f.id, event.ids.includes(f.id) ? 'yes' : 'no'] as const))
+              : context.redFlagAnswers,
+        }),
+        answerRemainingRedFlagsNo: assign({
+          redFlagAnswers: ({ context }) => {
+            const out = { ...context.redFlagAnswers };
+            for (const f of allRedFlags(context.protocol!)) out[f.id] ??= 'no';
+            return out;
+          },
+        }),
+        setAnswer: assign({
+          // Pruning here drops answers to questions this answer disables; answers further on that stay enabled are kept.
+          answers: ({ context, event }) =>
+            event.type === 'ANSWER.SET' ? pruneAnswers(context.protocol!, { ...context.answers, [event.questionId]: event.value }) : context.answers,
+        }),
+        goToFirstQuestion: assign({ currentQuestionId: ({ context }) => nextQuestionId(context, null) }),
+        goToNextQuestion: assign({ currentQuestionId: ({ context }) => nextQuestionId(context, context.currentQuestionId) }),
+        goToPreviousQuestion: assign({ currentQuestionId: ({ context }) => previousQuestionId(context, context.currentQuestionId) }),
+        goToLastQuestion: assign({ currentQuestionId: ({ context }) => previousQuestionId(context, null) }),
+        decideOutcome: assign({
+          decision: ({ context }) => decide(context.protocol!, context.redFlagAnswers, context.answers),
+          handoffFailed: false,
+        }),
+        clearOutcome: assign({ decision: null, handoffFailed: false }),
+        markHandoffFailed: assign({ handoffFailed: true }),
+        resetTriage: assign(({ context }) => ({
+          protocol: context.preselected ? context.protocol : null,
+          redFlagAnswers: {},
+          answers: {},
+          currentQuestionId: null,
+          decision: null,
+          handoffFailed: false,
+          startedAt: Date.now(),
+        })),
+        setLocale: assign({ locale: ({ context, event }) => (event.type === 'LOCALE.SET' ? event.locale : context.locale) }),
+        emitStepChanged: emit(({ context }, params: { step: TriageStep }) => ({
+          type: 'triage.step-changed' as const,
+          step: params.step,
+          questionId: params.step === 'questions' ? context.currentQuestionId : null,
+        })),
+        emitCompleted: emit(({ context }) => ({
+          type: 'triage.completed' as const,
+          disposition: context.decision!.disposition,
+          decision: context.decision!,
+          fhir: fhirInput(context),
+        })),
+        emitHandoffRequested: emit(({ context }) => ({
+          type: 'triage.handoff-requested' as const,
+          disposition: context.decision!.disposition,
+          fhir: fhirInput(context),
+        })),
+        emitCompletedAnalytics: emit(({ context }) => ({
+          type: 'triage.analytics' as const,
+          analytics: toAnalytics({
+            kind: 'completed',
+            protocol: context.protocol,
+            step: 'outcome',
+            questionId: null,
+            stepNumber: stepNumber(context, 'outcome'),
+            disposition: context.decision?.disposition ?? null,
+            decidedBy: context.decision?.reason.kind ?? null,
+            startedAt: context.startedAt,
+            now: Date.now(),
+          }),
+        })),
+        emitAbandonedAnalytics: emit(({ context, self }) => {
+          // ABANDON is a root transition without a target, so the snapshot still shows where the person was.
+          const step = currentStep(self.getSnapshot().value);
+          return {
+            type: 'triage.analytics' as const,
+            analytics: toAnalytics({
+              kind: 'abandoned',
+              protocol: context.protocol,
+              step,
+              questionId: context.currentQuestionId,
+              stepNumber: stepNumber(context, step),
+              disposition: context.decision?.disposition ?? null,
+              decidedBy: context.decision?.reason.kind ?? null,
+              startedAt: context.startedAt,
+              now: Date.now(),
+            }),
+          };
+        }),
       },
     },
-    handoff: {
-      entry: [{ type: 'emitStepChanged', params: { step: 'handoff' } }, 'emitHandoffRequested'],
-      on: {
-        'HANDOFF.DONE': { target: 'done' },
-        'HANDOFF.FAILED': { actions: 'markHandoffFailed' },
-        SUBMIT: { target: 'handoff', reenter: true, actions: assign({ handoffFailed: false }) },
-        'STEP.BACK': { target: 'outcome' },
-      },
-    },
-    done: {
-      entry: { type: 'emitStepChanged', params: { step: 'done' } },
-      type: 'final',
-    },
-  },
-});
+  );
+
+export type TriageMachine = ReturnType<typeof createTriageMachine>;
+
+/** The triage machine. Pure: a bundle that does not use it (the element builds its own on demand) drops it. */
+export const triageMachine: TriageMachine = /* @__PURE__ */ createTriageMachine();
+
+/**
+ * The persisted snapshot a fresh actor starts in, computed without XState: equal to
+ * `createActor(triageMachine, { input }).start().getPersistedSnapshot()` (tested). The element paints its first
+ * screen from this and builds the actor on first use, resumed from it: XState's start-up is most of the
+ * red-flag screen's script time. Resuming skips the first state's entry, so its `triage.step-changed` is the
+ * element's to send.
+ */
+export function initialTriageSnapshot(input: TriageInput) {
+  const context = initialContext(input);
+  return {
+    status: 'active' as const,
+    output: undefined,
+    error: undefined,
+    value: (context.protocol ? 'redFlags' : 'choosingReason') as TriageStep,
+    historyValue: {},
+    context,
+    children: {},
+  };
+}
 
 /** The flow step a state value stands for. */
 export function currentStep(value: unknown): TriageStep {
