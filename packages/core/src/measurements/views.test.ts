@@ -41,7 +41,7 @@ describe('toDashboardView', () => {
     assert.equal(hr.value, '135 slag/min');
     assert.equal(hr.severity, 'red');
     assert.equal(hr.statusText, 'Rød: følg planen nå');
-    assert.equal(hr.reasonText, '135 slag/min er over grensen på 131 slag/min.');
+    assert.equal(hr.reasonText, '135 slag/min er på eller over grensen på 131 slag/min.');
     assert.deepEqual(hr.trend, { direction: 'up', arrow: '↑', text: 'Stigende' });
     assert.match(hr.ariaLabel, /Puls\. 135 slag\/min\. Rød: følg planen nå\./);
     assert.equal(v.planNotice, nb.measurementDefaultPlan);

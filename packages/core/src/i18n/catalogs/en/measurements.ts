@@ -29,8 +29,8 @@ export const measurements: MeasurementMessages = {
     gad7: 'points',
   },
   measurementStatus: { red: 'Red: follow the plan now', yellow: 'Yellow: signs of worsening', grey: 'Grey: readings missing', green: 'Green: within limits' },
-  measurementAboveLimit: (value, limit) => `${value} is above the limit of ${limit}.`,
-  measurementBelowLimit: (value, limit) => `${value} is below the limit of ${limit}.`,
+  measurementAboveLimit: (value, limit) => `${value} is at or above the limit of ${limit}.`,
+  measurementBelowLimit: (value, limit) => `${value} is at or below the limit of ${limit}.`,
   measurementConsecutiveAbnormal: (count) => `${count} abnormal readings in a row.`,
   measurementAbnormalInPeriod: (count, days) => `${count} abnormal readings in the last ${days} days.`,
   measurementMissingData: (received, expected, days) =>

@@ -29,8 +29,8 @@ export const measurements: MeasurementMessages = {
     gad7: 'poeng',
   },
   measurementStatus: { red: 'Rød: følg planen nå', yellow: 'Gul: tegn på forverring', grey: 'Grå: mangler målinger', green: 'Grønn: innenfor grensene' },
-  measurementAboveLimit: (value, limit) => `${value} er over grensen på ${limit}.`,
-  measurementBelowLimit: (value, limit) => `${value} er under grensen på ${limit}.`,
+  measurementAboveLimit: (value, limit) => `${value} er på eller over grensen på ${limit}.`,
+  measurementBelowLimit: (value, limit) => `${value} er på eller under grensen på ${limit}.`,
   measurementConsecutiveAbnormal: (count) => `${count} avvikende målinger på rad.`,
   measurementAbnormalInPeriod: (count, days) => `${count} avvikende målinger de siste ${days} dagene.`,
   measurementMissingData: (received, expected, days) =>

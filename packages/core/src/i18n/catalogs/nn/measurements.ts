@@ -29,8 +29,8 @@ export const measurements: MeasurementMessages = {
     gad7: 'poeng',
   },
   measurementStatus: { red: 'Raud: følg planen no', yellow: 'Gul: teikn på forverring', grey: 'Grå: manglar målingar', green: 'Grøn: innanfor grensene' },
-  measurementAboveLimit: (value, limit) => `${value} er over grensa på ${limit}.`,
-  measurementBelowLimit: (value, limit) => `${value} er under grensa på ${limit}.`,
+  measurementAboveLimit: (value, limit) => `${value} er på eller over grensa på ${limit}.`,
+  measurementBelowLimit: (value, limit) => `${value} er på eller under grensa på ${limit}.`,
   measurementConsecutiveAbnormal: (count) => `${count} avvikande målingar på rad.`,
   measurementAbnormalInPeriod: (count, days) => `${count} avvikande målingar dei siste ${days} dagane.`,
   measurementMissingData: (received, expected, days) =>
