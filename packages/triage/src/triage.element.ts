@@ -94,7 +94,7 @@ export function isUsableProtocol(value: unknown): value is Protocol {
  * @event hk-complete - An outcome was reached. `detail`: `{ disposition, bundle }`, a FHIR `collection` Bundle with the QuestionnaireResponse, red-flag and finding Observations, the disposition Observation and a ServiceRequest or CarePlan. Sent again if the person goes back and reaches another outcome.
  * @event hk-handoff - The person sends the result to the GP office (book, e-consultation, send answers). Cancelable: `preventDefault()` and the host takes over; otherwise the element posts `detail.bundle` (a transaction with a Task) to `fhir-base`. `detail`: `{ disposition, bundle }`.
  * @event hk-analytics - Usage statistics without answers: `{ kind, protocolId, protocolVersion, step, questionId, stepNumber, disposition, decidedBy, durationMs }`. Sent on each outcome and when the page is left mid-way.
- * @event hk-error - Something failed. `detail`: `{ reason: 'fhir-refused' | 'fhir-failed' | 'invalid-protocol' | 'no-protocols' | 'machine-failed', message }`.
+ * @event hk-error - Something failed. `detail`: `{ reason: 'fhir-refused' | 'fhir-failed' | 'invalid-protocol' | 'no-protocols' | 'load-failed' | 'machine-failed', message }`.
  *
  * @csspart heading - The heading of each screen; it takes focus when the screen changes.
  * @csspart progress - "Steg 2 av 6" on the red-flag and question screens.
@@ -199,12 +199,22 @@ export class HkTriage extends HkElement {
     events: {
       'triage.step-changed': (e) => this.#onStepChanged(e.step, this.#machine.snapshot.context),
       'triage.completed': (e) => {
-        void this.#fhirModule().then(({ toTriageBundle }) => {
-          this.dispatchEvent(new HkTriageCompleteEvent({ disposition: e.disposition, bundle: toTriageBundle(e.fhir.result, e.fhir.options) }));
-        });
+        this.#fhirModule().then(
+          ({ toTriageBundle }) => {
+            this.dispatchEvent(new HkTriageCompleteEvent({ disposition: e.disposition, bundle: toTriageBundle(e.fhir.result, e.fhir.options) }));
+          },
+          // The outcome is on screen already; only the Bundle for the host is missing.
+          (error: unknown) => this.dispatchEvent(new HkTriageErrorEvent({ reason: 'load-failed', message: String(error) })),
+        );
       },
       'triage.handoff-requested': (e) => {
-        void this.#fhirModule().then(({ toTriageTransaction }) => this.#onHandoffRequested(e.disposition, toTriageTransaction(e.fhir.result, e.fhir.options)));
+        this.#fhirModule().then(
+          ({ toTriageTransaction }) => this.#onHandoffRequested(e.disposition, toTriageTransaction(e.fhir.result, e.fhir.options)),
+          (error: unknown) => {
+            this.dispatchEvent(new HkTriageErrorEvent({ reason: 'load-failed', message: String(error) }));
+            this.#send({ type: 'HANDOFF.FAILED' });
+          },
+        );
       },
       'triage.analytics': (e) => new HkTriageAnalyticsEvent(e.analytics),
     },
@@ -214,6 +224,8 @@ export class HkTriage extends HkElement {
   #protocols: Protocol[] | undefined;
   #defaults: Protocol[] | undefined;
   #defaultsFailed = '';
+  /** Why a screen loaded on demand did not come; the flow cannot go on without it. */
+  #loadFailed = '';
   /** Loading has taken long enough to say so. */
   #slowLoad = false;
   #query = '';
@@ -412,7 +424,10 @@ export class HkTriage extends HkElement {
    * the red-flag screen does not wait for them. One promise, so the events it carries keep their order.
    */
   #fhirModule(): Promise<typeof import('@helsekit/core/triage/triage.fhir')> {
-    return (this.#fhir ??= import('@helsekit/core/triage/triage.fhir'));
+    return (this.#fhir ??= import('@helsekit/core/triage/triage.fhir').catch((error: unknown) => {
+      this.#fhir = undefined; // the next use tries again
+      throw error;
+    }));
   }
 
   async #afterHandoff(event: HkTriageHandoffEvent): Promise<void> {
@@ -508,6 +523,7 @@ export class HkTriage extends HkElement {
   #problem(): Problem | null {
     const t = this.#localize.t;
     if (this.#loading) return null;
+    if (this.#loadFailed) return { reason: 'load-failed', message: t.triageInvalidProtocol };
     if (this.#protocols === undefined && this.#defaultsFailed) return { reason: 'no-protocols', message: t.triageNoProtocols };
     if (!Array.isArray(this.protocols) || this.protocols.length === 0) return { reason: 'no-protocols', message: t.triageNoProtocols };
     if (!this.protocols.every(isUsableProtocol)) return { reason: 'invalid-protocol', message: t.triageInvalidProtocol };
@@ -575,25 +591,37 @@ export class HkTriage extends HkElement {
    * starts using the widget, or at once when it resumes past the red flags, so the first screen waits for neither.
    */
   #loadLaterScreens = (): void => {
-    this.#questionScreenLoad ??= import('./screens/question.screen.js').then((screen) => {
-      this.#questionScreen = screen;
-      this.requestUpdate();
-    });
-    void this.#fhirModule();
+    this.#questionScreenLoad ??= import('./screens/question.screen.js').then(
+      (screen) => {
+        this.#questionScreen = screen;
+        this.requestUpdate();
+      },
+      (error: unknown) => this.#onLoadFailed(error),
+    );
+    this.#fhirModule().catch(() => undefined); // reported where the builders are used
   };
 
   /** The reason screen, loaded with the protocol list it searches (a page with `protocol-id` never needs it). */
   #loadReasonScreen(): Promise<void> {
-    return (this.#reasonScreenLoad ??= import('./screens/reason.screen.js').then((screen) => {
-      this.#reasonScreen = screen;
-      this.requestUpdate();
-    }));
+    return (this.#reasonScreenLoad ??= import('./screens/reason.screen.js').then(
+      (screen) => {
+        this.#reasonScreen = screen;
+        this.requestUpdate();
+      },
+      (error: unknown) => this.#onLoadFailed(error),
+    ));
+  }
+
+  /** A part loaded on demand did not come (the network): the person is told whom to ring instead. */
+  #onLoadFailed(error: unknown): void {
+    this.#loadFailed = error instanceof Error ? error.message : String(error);
+    this.requestUpdate();
   }
 
   /** Also waits for what the later screens load, once it is being loaded, so a settled element is usable. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    const loads = [this.#questionScreenLoad, this.#reasonScreenLoad, this.#fhir];
+    const loads = [this.#questionScreenLoad, this.#reasonScreenLoad, this.#fhir?.catch(() => undefined)];
     await Promise.all(loads);
     // A screen that arrived meanwhile renders once more.
     if (this.isUpdatePending) result = await super.getUpdateComplete();
@@ -601,30 +629,27 @@ export class HkTriage extends HkElement {
   }
 
   /** What the reason and question screens get from the element. */
-  readonly #screenHost: ScreenHost = (() => {
-    const host = this; // eslint-disable-line @typescript-eslint/no-this-alias -- the screens call back into this element
-    return {
-      get t() {
-        return host.#localize.t;
-      },
-      get renderRoot() {
-        return host.renderRoot;
-      },
-      get context() {
-        return host.#machine.snapshot.context;
-      },
-      get query() {
-        return host.#query;
-      },
-      set query(value: string) {
-        host.#query = value;
-      },
-      send: (event: TriageEvent) => host.#send(event),
-      requestUpdate: () => host.requestUpdate(),
-      back: () => host.#back(),
-      restart: () => host.restart(),
-    };
-  })();
+  readonly #screenHost: ScreenHost = ((el: HkTriage): ScreenHost => ({
+    get t() {
+      return el.#localize.t;
+    },
+    get renderRoot() {
+      return el.renderRoot;
+    },
+    get context() {
+      return el.#machine.snapshot.context;
+    },
+    get query() {
+      return el.#query;
+    },
+    set query(value: string) {
+      el.#query = value;
+    },
+    send: (event) => el.#send(event),
+    requestUpdate: () => el.requestUpdate(),
+    back: () => el.#back(),
+    restart: () => el.restart(),
+  }))(this);
 
   #renderLoading(): TemplateResult {
     return html`<section class="screen"><p class="progress" role="status">${this.#localize.t.loading}</p></section>`;

@@ -68,13 +68,14 @@ export class HkTriageAnalyticsEvent extends HkEvent<TriageAnalytics> {
   }
 }
 
-export type HkTriageErrorReason = 'fhir-refused' | 'fhir-failed' | 'invalid-protocol' | 'no-protocols' | 'machine-failed';
+export type HkTriageErrorReason = 'fhir-refused' | 'fhir-failed' | 'invalid-protocol' | 'no-protocols' | 'load-failed' | 'machine-failed';
 
 export interface HkTriageErrorDetail {
   /**
    * `fhir-refused`: the FHIR base is not allowed, or the server refused the request (401, 403, 4xx);
    * `fhir-failed`: network or server error; `invalid-protocol`: a protocol is malformed or `protocol-id` is
-   * unknown; `no-protocols`: the list is empty; `machine-failed`: the flow stopped on an internal error.
+   * unknown; `no-protocols`: the list is empty; `load-failed`: a screen or the FHIR builders the widget loads on
+   * demand could not be downloaded; `machine-failed`: the flow stopped on an internal error.
    */
   reason: HkTriageErrorReason;
   /** Technical message for the host's log; never health data. */
