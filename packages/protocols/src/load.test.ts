@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadProtocol, protocolIds } from './load.js';
+import { loadAllProtocols, loadProtocol, protocolIds } from './load.js';
 import { protocols } from './index.js';
 
 test('every shipped protocol can be loaded on its own, and is the one in the list', async () => {
@@ -12,4 +12,8 @@ test('an id that no shipped protocol has loads nothing, including names inherite
   assert.equal(await loadProtocol('fever'), undefined);
   assert.equal(await loadProtocol('toString'), undefined);
   assert.equal(await loadProtocol('__proto__'), undefined);
+});
+
+test('loadAllProtocols gives the list of index.ts, in its order', async () => {
+  assert.deepEqual(await loadAllProtocols(), protocols);
 });

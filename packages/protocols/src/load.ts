@@ -35,3 +35,11 @@ export async function loadProtocol(id: string): Promise<Protocol | undefined> {
   const load = Object.hasOwn(loaders, id) ? loaders[id] : undefined;
   return load ? ((await load()).default as Protocol) : undefined;
 }
+
+/**
+ * Every shipped protocol, in the order of `index.ts`'s list, each loaded as its own chunk (the same chunks
+ * `loadProtocol` loads, so a bundle holds each protocol once and needs no second chunk per protocol for it).
+ */
+export function loadAllProtocols(): Promise<Protocol[]> {
+  return Promise.all(protocolIds.map(async (id) => (await loaders[id]!()).default as Protocol));
+}

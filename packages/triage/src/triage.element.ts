@@ -9,6 +9,7 @@ import {
   stepNumber,
   createTriageMachine,
   initialTriageSnapshot,
+  isHandoffDisposition,
   toView,
   type Disposition,
   type Protocol,
@@ -26,7 +27,7 @@ import {
   HkTriageStepChangeEvent,
   type HkTriageErrorReason,
 } from './triage.events.js';
-import { loadProtocol } from '@helsekit/protocols/load';
+import { loadAllProtocols, loadProtocol } from '@helsekit/protocols/load';
 import { heading, langOf, nav, notices, type ScreenHost } from './screens/screen.js';
 import { triageStyles } from './triage.styles.js';
 
@@ -43,9 +44,6 @@ export type HkTriagePersist = 'none' | 'session';
 type Problem = { reason: HkTriageErrorReason; message: string };
 
 
-const HANDOFF_ACTIONS = ['gp-same-day', 'gp-appointment', 'e-consultation', 'admin-service'] as const;
-type HandoffAction = (typeof HANDOFF_ACTIONS)[number];
-const isHandoffAction = (d: Disposition): d is HandoffAction => (HANDOFF_ACTIONS as readonly string[]).includes(d);
 /** How long the default protocols may take before "Laster …" is shown. */
 const LOADING_DELAY_MS = 300;
 const STEPS: readonly string[] = ['starting', 'choosingReason', 'redFlags', 'questions', 'outcome', 'handoff', 'done'];
@@ -272,7 +270,7 @@ export class HkTriage extends HkElement {
       // that no shipped protocol has (the list then shows the reason screen's "invalid protocol" message).
       const load = ++this.#defaultsLoad;
       const one = this.protocolId ? await loadProtocol(this.protocolId) : undefined;
-      const list = one ? [one] : [...(await import('@helsekit/protocols')).protocols];
+      const list = one ? [one] : await loadAllProtocols();
       if (load !== this.#defaultsLoad) return; // a newer `protocol-id` asked again meanwhile
       this.#defaults = list;
       this.#defaultsPartial = one !== undefined;
@@ -736,7 +734,7 @@ export class HkTriage extends HkElement {
     if (!outcome) return this.#renderError({ reason: 'machine-failed', message: t.triageInvalidProtocol });
     const shown = this.#handledByHost ? { ...view, notices: [...view.notices.filter((n) => n !== t.triageDone), t.triageHandledByHost] } : view;
     const gp = this.gpOffice;
-    const handoff = isHandoffAction(outcome.disposition) ? outcome.disposition : null;
+    const handoff = isHandoffDisposition(outcome.disposition) ? outcome.disposition : null;
     return html`<section class="screen" aria-labelledby="heading">
       <p class="eyebrow">${view.heading}</p>
       ${heading(outcome.title)} ${notices(shown)}

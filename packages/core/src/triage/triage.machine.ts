@@ -94,7 +94,9 @@ export type TriageEmitted =
   | { type: 'triage.analytics'; analytics: TriageAnalytics };
 
 /** Dispositions the GP office receives (SUBMIT → handoff). 113, 116117 and self-care are acted on by the person. */
-export const HANDOFF_DISPOSITIONS: readonly Disposition[] = ['gp-same-day', 'gp-appointment', 'e-consultation', 'admin-service'];
+export const HANDOFF_DISPOSITIONS = ['gp-same-day', 'gp-appointment', 'e-consultation', 'admin-service'] as const satisfies readonly Disposition[];
+export type HandoffDisposition = (typeof HANDOFF_DISPOSITIONS)[number];
+export const isHandoffDisposition = (d: Disposition): d is HandoffDisposition => (HANDOFF_DISPOSITIONS as readonly Disposition[]).includes(d);
 
 function findProtocol(context: Pick<TriageContext, 'protocols'>, id: string | undefined): Protocol | null {
   return context.protocols.find((p) => p.id === id) ?? null;
@@ -335,7 +337,7 @@ export const createTriageMachine = () =>
         hasPreviousQuestion: ({ context }) => previousQuestionId(context, context.currentQuestionId) !== null,
         hasReasonScreen: ({ context }) => !context.preselected,
         isDecidedByRedFlag: ({ context }) => context.decision?.reason.kind === 'red-flag',
-        isHandoffDisposition: ({ context }) => context.decision !== null && HANDOFF_DISPOSITIONS.includes(context.decision.disposition),
+        isHandoffDisposition: ({ context }) => context.decision !== null && isHandoffDisposition(context.decision.disposition),
       },
       actions: {
         selectProtocol: assign(({ context, event }) =>

@@ -12,7 +12,7 @@ type Messages = TriageViewMessages;
 import { contentLanguage, localize, type LocalizedView } from './localized.js';
 import { DONT_KNOW, type AdminTarget, type TriageAnswer, type ContentLanguage, type Disposition, type Question, type QuestionKind, type YesNoDontKnow } from './protocol.types.js';
 import type { TriageStep } from './triage.analytics.js';
-import { currentStep, HANDOFF_DISPOSITIONS, questionPath, stepNumber, type TriageContext } from './triage.machine.js';
+import { currentStep, isHandoffDisposition, questionPath, stepNumber, type TriageContext } from './triage.machine.js';
 import { allowsDontKnow, allRedFlags } from './triage.rules.js';
 
 /** The part of a machine snapshot the view reads; a persisted snapshot works too. */
@@ -189,7 +189,7 @@ export function toView(snapshot: TriageSnapshotLike, options: ViewOptions): Tria
     back: (step === 'redFlags' && !context.preselected) || step === 'questions' || step === 'outcome' || step === 'handoff',
     noneOfThese: step === 'redFlags',
     submit:
-      (step === 'outcome' && context.decision !== null && HANDOFF_DISPOSITIONS.includes(context.decision.disposition)) ||
+      (step === 'outcome' && context.decision !== null && isHandoffDisposition(context.decision.disposition)) ||
       (step === 'handoff' && context.handoffFailed),
     finish: step === 'outcome',
     restart: step !== 'choosingReason',
