@@ -47,8 +47,12 @@ import { checkBaseUrl, FhirRestStore, MemoryStore, type HealthStore, type Access
 import { HkDraftSavedEvent, HkErrorEvent, HkStepChangeEvent, HkSubmitEvent, type HealthFormErrorReason, type HealthFormStep } from './health-form.events.js';
 import { healthFormStyles } from './health-form.styles.js';
 import { questionData } from './question-data.js';
-import { renderElements, type QuestionContext, type QuestionData } from './questions.js';
+import { staticModel } from './static-model.js';
+import { renderPage, type QuestionContext, type QuestionData } from './questions.js';
 import { type SurveyElement, type SurveyModel, type SurveyPanel, type SurveyQuestion } from './survey-model.js';
+
+/** Which page: what `#pageElements` needs of the view's page. */
+type PageRef = Pick<NonNullable<FormView['page']>, 'id' | 'groupLinkId'>;
 
 /** Autosave debounce (ms). */
 const AUTOSAVE_MS = 400;
@@ -121,7 +125,8 @@ const errorReasonOf = (reason: FormFailureReason): HealthFormErrorReason =>
  * only through `hk-submit` and the store.
  *
  * The flow (prefill review, pages, review, consent, submit, drafts, retries) is the core form machine
- * (`@helsekit/core/form`); the element renders its view model and the survey-core model that holds the questions.
+ * (`@helsekit/core/form`); the element renders its view model and the model that holds the questions: survey-core's,
+ * or for a FHIR form that needs nothing of survey-core, helsekit's own (survey-core is then not loaded).
  *
  * @tagname hk-health-form
  * @summary Accessible patient-reported forms that are filled once, reused and never lost.
@@ -288,6 +293,8 @@ export class HkHealthForm extends HkElement {
   #applying = false;
   /** Bumped on every change in the survey-core model: with logic in survey-core, any answer may change any question. */
   #modelVersion = 0;
+  /** Bumped when a question's rendering changes other than by its answer or marks: visibility, a choice filter. */
+  #renderVersion = 0;
   #ids = new WeakMap<object, string>();
   #nextId = 0;
   #filters = new WeakMap<object, string>();
@@ -433,26 +440,28 @@ export class HkHealthForm extends HkElement {
     if (source === undefined) return new Promise<never>(() => undefined); // nothing to show until a form is set
     const conv = questionnaireToSurvey(source);
     if (!conv.ok) throw new LoadError('invalid-questionnaire', conv.error.message, conv.error.code === 'too-large' ? 'formTooLarge' : 'formInvalid');
-    let core: SurveyCoreModule;
-    // survey-core and (only when the form has SDC expressions) fhirpath load side by side
+    // fhirpath (only when the form has SDC expressions) loads while survey-core (only when needed) loads or the
+    // static model is built
     const expressions = conv.value.hasExpressions && conv.value.questionnaire ? createExpressionEngine(conv.value.questionnaire) : undefined;
-    try {
-      core = await import('survey-core');
-    } catch (e) {
-      throw new LoadError('load', e instanceof Error ? e.message : String(e), 'formEngineUnavailable');
+    const isStatic = !hasSurveyLogic(conv.value.survey);
+    // a FHIR form with nothing for survey-core to do (see static-model.ts) is rendered without loading it
+    let model = isStatic && conv.value.source === 'fhir' ? staticModel(conv.value.survey) : undefined;
+    if (!model) {
+      let core: SurveyCoreModule;
+      try {
+        core = await import('survey-core');
+      } catch (e) {
+        throw new LoadError('load', e instanceof Error ? e.message : String(e), 'formEngineUnavailable');
+      }
+      prepareSurveyCore(core);
+      // from a FHIR Questionnaire: survey-core's own first-render work for its UI (rows) is skipped; SurveyJS JSON may
+      // rely on it (randomized question order), so it gets a plain model
+      model = (conv.value.source === 'fhir' ? createHeadlessModel(core, conv.value.survey) : new core.Model(conv.value.survey)) as unknown as SurveyModel;
+      if (isStatic) skipLogicPasses(model);
     }
-    prepareSurveyCore(core);
-    // from a FHIR Questionnaire: survey-core's own first-render work for its UI (rows) is skipped; SurveyJS JSON may
-    // rely on it (randomized question order), so it gets a plain model
-    const model = (conv.value.source === 'fhir' ? createHeadlessModel(core, conv.value.survey) : new core.Model(conv.value.survey)) as unknown as SurveyModel;
     model.locale = surveyLocale(this.localize.locale);
     // Hidden answers go as soon as their question is hidden: they are never saved in a draft nor sent.
     model.clearInvisibleValues = 'onHidden';
-    const isStatic = !hasSurveyLogic(conv.value.survey);
-    if (isStatic) skipLogicPasses(model);
-    let engine: ExpressionEngine | undefined;
-    const created = await expressions;
-    if (created?.ok) engine = created.value;
     const questionnaire = conv.value.questionnaire ?? questionnaireFromSurveyJson(conv.value.survey as Record<string, unknown>, conv.value.index, this.#formUrl());
     const byName = new Map<string, ItemInfo>();
     for (const info of conv.value.index.values()) byName.set(info.name, info);
@@ -464,11 +473,21 @@ export class HkHealthForm extends HkElement {
         if (d) data.set(q, d);
       }
     }
-    const prepared: Prepared = { conv: conv.value, questionnaire, model, engine, byName, initial: {}, static: isStatic, data };
+    const prepared: Prepared = { conv: conv.value, questionnaire, model, engine: undefined, byName, initial: {}, static: isStatic, data };
     model.onValueChanged.add((_s, o) => this.#onModelChanged(prepared, o.name));
     model.onDynamicPanelItemValueChanged.add((_s, o) => {
       if (o.question?.name) this.#onModelChanged(prepared, o.question.name);
     });
+    if (expressions) {
+      // fhirpath is the longest wait: meanwhile the first page's questions are built, off the document, so that the
+      // render that shows them (once expressions have run) only updates what the expressions set. A module's
+      // download starts from a task of its own: the main thread lets it go out first.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      this.#prerender(prepared);
+      const created = await expressions;
+      if (created.ok) prepared.engine = created.value;
+    }
+    const engine = prepared.engine;
     if (engine) this.#apply(prepared, engine.evaluateAll(surveyDataToAnswers(model.data, conv.value.index)));
     prepared.initial = surveyDataToAnswers(model.data, conv.value.index);
     return prepared;
@@ -528,6 +547,9 @@ export class HkHealthForm extends HkElement {
     globalThis.addEventListener('offline', this.#offline);
     globalThis.addEventListener('pagehide', this.#pagehide);
     document.addEventListener('visibilitychange', this.#flush);
+    // numbers (calculated values, answers on review) and the draft's time are formatted soon: the first Intl object
+    // loads the locale data, in idle time while the form's engine is still on its way rather than on an answer
+    this.localize.prewarmFormats();
   }
 
   override disconnectedCallback(): void {
@@ -661,8 +683,10 @@ export class HkHealthForm extends HkElement {
         const info = p.conv.index.get(linkId);
         const el = info && p.model.getQuestionByName(info.name);
         if (el && !info.hidden) {
-          (el as unknown as { visible: boolean }).visible = enabled;
+          const q = el as unknown as { visible: boolean };
           const d = p.data.get(el);
+          if ((d?.visible ?? q.visible) !== enabled) this.#renderVersion++;
+          q.visible = enabled;
           if (d) d.visible = enabled;
         }
       }
@@ -674,6 +698,8 @@ export class HkHealthForm extends HkElement {
   // ---- question rendering ----------------------------------------------------------------------------------
 
   #linkIds = new WeakMap<SurveyElement, string>();
+  /** Each item's `autocomplete` token (matching it against the patient fields, per question, added up on a long page). */
+  #autocomplete = new WeakMap<ItemInfo, string>();
 
   #linkIdOf(q: SurveyElement): string {
     // survey-core's property getters are slow for something read for every question on every render
@@ -694,7 +720,7 @@ export class HkHealthForm extends HkElement {
     if (!byLinkId) {
       // only what the templates read from it (an error, a prefill mark): on a long page, most questions have neither
       byLinkId = new Map();
-      for (const qv of v.page.questions) if (qv.error !== null || qv.prefill !== null) byLinkId.set(qv.linkId, qv);
+      for (const qv of v.page.marked) byLinkId.set(qv.linkId, qv);
       this.#questionViews.set(v, byLinkId);
     }
     return byLinkId.get(this.#linkIdOf(q));
@@ -716,18 +742,24 @@ export class HkHealthForm extends HkElement {
     return q ? this.#idOf(q) : undefined;
   }
 
-  #questionContext(level: number): QuestionContext {
+  #questionContext(level: number, p = this.#current): QuestionContext {
     // read once per render, not once per question (a page may hold hundreds)
     const answers = this.#context().answers;
     const t = this.localize.t;
     const readOnly = this.readOnly;
-    const anyAnswer = this.#current?.static ? 0 : this.#modelVersion;
+    const anyAnswer = p?.static ? 0 : this.#modelVersion;
+    // every error, prefill mark and file error on the page, as one value for the blocks' keys
+    const page = this.#view?.page;
+    const marks = [
+      ...(page?.marked ?? []).map((v) => `${v.linkId}\u0000${v.error ?? ''}\u0000${v.prefill ? `${v.prefill.state}\u0000${v.prefill.origin}\u0000${v.prefill.offered}` : ''}`),
+      ...[...this.#fileErrors].map(([linkId, e]) => `${linkId}\u0000${e}`),
+    ].join('\u0001');
     return {
       t,
       locale: surveyLocale(this.localize.locale),
       readOnly,
       level,
-      data: (q) => this.#current?.data.get(q),
+      data: (q) => p?.data.get(q),
       id: (q) => this.#idOf(q),
       error: (q) => this.#questionView(q)?.error ?? this.#fileErrors.get(this.#linkIdOf(q)) ?? '',
       set: (q, value) => {
@@ -743,6 +775,7 @@ export class HkHealthForm extends HkElement {
       filter: (q) => this.#filters.get(q) ?? '',
       setFilter: (q, text) => {
         this.#filters.set(q, text);
+        this.#renderVersion++;
         this.requestUpdate();
       },
       addPanel: (q) => {
@@ -758,6 +791,14 @@ export class HkHealthForm extends HkElement {
         if (this.#current) this.#onModelChanged(this.#current, q.name);
       },
       attach: (q, files) => void this.#attach(q, files),
+      blockKey: (questions) => {
+        const out: unknown[] = [marks, t, readOnly, anyAnswer, this.#renderVersion];
+        for (const q of questions) {
+          const value = answers[this.#linkIdOf(q)];
+          out.push(value, value !== null && typeof value === 'object' ? this.#modelVersion : 0);
+        }
+        return out;
+      },
       key: (q) => {
         const linkId = this.#linkIdOf(q);
         const v = this.#questionView(q);
@@ -780,14 +821,17 @@ export class HkHealthForm extends HkElement {
         ];
       },
       unit: (q) => {
-        const unit = this.#current?.conv.index.get(this.#linkIdOf(q))?.unit;
+        const unit = p?.conv.index.get(this.#linkIdOf(q))?.unit;
         return unit?.display ?? unit?.code ?? '';
       },
       formatNumber: (value) => this.localize.format.number(value),
       autocomplete: (q) => {
         // Filled in on someone's behalf, the fields are not about the person typing: no autofill of their own data.
-        const info = this.filledInBy ? undefined : this.#current?.conv.index.get(this.#linkIdOf(q));
-        return info ? autocompleteFor(info) : 'off';
+        const info = this.filledInBy ? undefined : p?.conv.index.get(this.#linkIdOf(q));
+        if (!info) return 'off';
+        let token = this.#autocomplete.get(info);
+        if (token === undefined) this.#autocomplete.set(info, (token = autocompleteFor(info)));
+        return token;
       },
     };
   }
@@ -827,8 +871,7 @@ export class HkHealthForm extends HkElement {
    * The survey-core elements of the machine's current page: the page's group, the whole form on one page, or (one
    * question per page) the question with the display text just before it.
    */
-  #pageElements(page: NonNullable<FormView['page']>): SurveyElement[] {
-    const p = this.#current;
+  #pageElements(page: PageRef, p = this.#current): SurveyElement[] {
     if (!p) return [];
     const model = p.model;
     const questionnaire = p.questionnaire;
@@ -977,13 +1020,21 @@ export class HkHealthForm extends HkElement {
    */
   #questionsHost: HTMLDivElement | undefined;
 
-  #renderQuestions(page: NonNullable<FormView['page']>): HTMLDivElement {
+  #renderQuestions(page: PageRef, p = this.#current): HTMLDivElement {
     if (!this.#questionsHost) {
       this.#questionsHost = document.createElement('div');
       this.#questionsHost.className = 'questions';
     }
-    renderInto(renderElements(this.#questionContext(4), this.#pageElements(page)), this.#questionsHost, { host: this });
+    renderInto(renderPage(this.#questionContext(4, p), this.#pageElements(page, p)), this.#questionsHost, { host: this });
     return this.#questionsHost;
+  }
+
+  /** The first page's questions, rendered off the document while the form still loads (see #prepare). */
+  #prerender(p: Prepared): void {
+    // a page on screen is never rendered over; a draft may resume elsewhere, and one question per page is small
+    if (this.readOnly || this.oneQuestionPerPage || this.#questionsHost?.isConnected) return;
+    const first = computePages(p.questionnaire, p.initial)[0];
+    if (first) this.#renderQuestions({ id: first.id, groupLinkId: first.groupLinkId ?? null }, p);
   }
 
   #renderRows(rows: ReviewRow[], withLinks: boolean): TemplateResult {

@@ -43,17 +43,18 @@ export const healthFormStyles = [
       display: contents;
     }
     .question {
-      /* content-visibility clips painting at the box's edge: let focus outlines paint past it, without making the
-         box wider than the page (a negative margin would scroll sideways at 320 px) */
       margin: 0 0 calc(var(--hk-space-4, 1.5rem) - 0.75rem);
       padding: 0.375rem 0;
-      overflow-clip-margin: 0.5rem;
       border: 0;
       min-inline-size: 0;
-      /* A long form lays out and paints only the questions near the screen; the rest stay in the document, in the
-         accessibility tree, in the tab order and in find-in-page. */
+    }
+    /* A long form lays out and paints only the blocks of questions near the screen (renderPage); the rest stay in
+       the document, in the accessibility tree, in the tab order and in find-in-page. content-visibility clips
+       painting at the block's edge: focus outlines paint past it, without making the box wider than the page. */
+    .block {
       content-visibility: auto;
-      contain-intrinsic-size: auto 7rem;
+      contain-intrinsic-size: auto 140rem;
+      overflow-clip-margin: 0.5rem;
     }
     .label {
       display: block;

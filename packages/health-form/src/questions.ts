@@ -61,6 +61,11 @@ export interface QuestionContext {
    * question is not rendered again (an answer re-renders its own question, not the whole page).
    */
   key(q: SurveyElement): unknown[];
+  /**
+   * What a block of questions depends on (see `renderPage`): cheaper than every question's `key`, and different
+   * whenever one of them would be.
+   */
+  blockKey(questions: SurveyQuestion[]): unknown[];
   /** Heading level for panels at the top of a page (nested panels go one deeper). */
   level: number;
   /** The question's fixed texts and flags when helsekit's own data has them (see QuestionData), else undefined. */
@@ -98,11 +103,10 @@ function hint(ctx: QuestionContext, q: SurveyElement): TemplateResult | typeof n
   return d ? html`<p class="hint" part="hint" id=${`${ctx.id(q)}-hint`}>${d}</p>` : nothing;
 }
 
-function errorText(ctx: QuestionContext, q: SurveyQuestion): TemplateResult {
+function errorText(ctx: QuestionContext, q: SurveyQuestion): TemplateResult | typeof nothing {
   const e = ctx.error(q);
-  return html`<p class="error" part="error" id=${`${ctx.id(q)}-error`} ?hidden=${!e}>
-    ${e ? html`<span class="visually-hidden">${ctx.t.errorPrefix} </span>${e}` : nothing}
-  </p>`;
+  // only when there is one: an empty paragraph for each question is a template of its own on a long page
+  return e ? html`<p class="error" part="error" id=${`${ctx.id(q)}-error`}><span class="visually-hidden">${ctx.t.errorPrefix} </span>${e}</p>` : nothing;
 }
 
 function prefillNote(ctx: QuestionContext, q: SurveyQuestion): TemplateResult | typeof nothing {
@@ -532,4 +536,39 @@ export function renderQuestion(ctx: QuestionContext, q: SurveyQuestion): Templat
 
 export function renderElements(ctx: QuestionContext, elements: SurveyElement[]): unknown {
   return elements.filter((el) => isVisible(ctx, el)).map((el) => (isQuestion(el) ? guard([el, ...ctx.key(el)], () => renderQuestion(ctx, el)) : panel(ctx, el as SurveyPanel)));
+}
+
+/** Elements per block of a page (see `renderPage`). */
+const BLOCK = 20;
+
+const questionsUnder = new WeakMap<SurveyElement, SurveyQuestion[]>();
+
+/** The questions an element renders: itself, or a panel's (a repeating group is one question). */
+function questionsOf(el: SurveyElement): SurveyQuestion[] {
+  let out = questionsUnder.get(el);
+  if (!out) {
+    out = isQuestion(el) ? [el] : (el as SurveyPanel).elements.flatMap(questionsOf);
+    questionsUnder.set(el, out);
+  }
+  return out;
+}
+
+/**
+ * A page's elements in blocks of a fixed number of elements (hidden ones count, so an element that shows or hides
+ * moves no other between blocks). The browser lays out and paints only the blocks near the screen
+ * (`content-visibility: auto` on `.block`): one box to track per block rather than per question, on every frame.
+ * A block whose `blockKey` is unchanged is not rendered again: an answer re-renders its own block, not the page.
+ */
+export function renderPage(ctx: QuestionContext, elements: SurveyElement[]): unknown {
+  const blocks: unknown[] = [];
+  for (let i = 0; i < elements.length; i += BLOCK) {
+    const els = elements.slice(i, i + BLOCK);
+    blocks.push(
+      guard(ctx.blockKey(els.flatMap(questionsOf)), () => {
+        const inner = renderElements(ctx, els) as unknown[];
+        return inner.length ? html`<div class="block">${inner}</div>` : nothing;
+      }),
+    );
+  }
+  return blocks;
 }

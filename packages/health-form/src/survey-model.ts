@@ -7,10 +7,6 @@ export interface SurveyItemValue {
   isVisible?: boolean;
 }
 
-export interface SurveyError {
-  getText(): string;
-}
-
 export interface SurveyElement {
   name: string;
   isPanel: boolean;
@@ -27,7 +23,6 @@ export interface SurveyQuestion extends SurveyElement {
   value: unknown;
   isRequired: boolean;
   isReadOnly: boolean;
-  errors: SurveyError[];
   inputType?: string;
   min?: unknown;
   max?: unknown;
@@ -55,7 +50,6 @@ export interface SurveyQuestion extends SurveyElement {
   allowMultiple?: boolean;
   labelTrue?: string;
   labelFalse?: string;
-  validate(fireCallback?: boolean): boolean;
   addPanel?(): SurveyPanel;
   removePanel?(panel: SurveyPanel | number): void;
   minPanelCount?: number;
@@ -65,48 +59,32 @@ export interface SurveyQuestion extends SurveyElement {
 
 export interface SurveyPanel extends SurveyElement {
   elements: SurveyElement[];
-  questions: SurveyQuestion[];
 }
 
 export interface SurveyPage {
   name: string;
-  isVisible: boolean;
-  processedTitle?: string;
-  title?: string;
   elements: SurveyElement[];
-  questions: SurveyQuestion[];
-  hasErrors(fireCallback?: boolean, focusOnFirstError?: boolean): boolean;
 }
 
+/** The model the element renders: survey-core's, or (a form that needs nothing of it) `staticModel`'s. */
 export interface SurveyModel {
   data: Record<string, unknown>;
   locale: string;
   title?: string;
   processedTitle?: string;
-  visiblePages: SurveyPage[];
   pages: SurveyPage[];
-  currentPageNo: number;
-  currentPage: SurveyPage;
-  isLastPage: boolean;
-  questionsOnPageMode: string;
   clearInvisibleValues: string | boolean;
-  checkErrorsMode: string;
-  getAllQuestions(visibleOnly?: boolean, includeDesign?: boolean, includeNested?: boolean): SurveyQuestion[];
+  getAllQuestions(): SurveyQuestion[];
   getQuestionByName(name: string): SurveyQuestion | null;
-  mergeData(data: Record<string, unknown>): void;
   setValue(name: string, value: unknown): void;
   getValue(name: string): unknown;
-  nextPage(): boolean;
-  prevPage(): boolean;
   onValueChanged: { add(f: (sender: unknown, options: { name: string }) => void): void };
   onDynamicPanelItemValueChanged: { add(f: (sender: unknown, options: { question?: { name: string } }) => void): void };
-  onCurrentPageChanged: { add(f: () => void): void };
-  dispose?(): void;
 }
 
 /** The question's text as plain text: the raw FHIR text when the converter kept it, else survey-core's title. */
-export function titleOf(el: SurveyElement | SurveyPage, locale: string): string {
-  const raw = (el as SurveyElement).hkText;
+export function titleOf(el: SurveyElement, locale: string): string {
+  const raw = el.hkText;
   if (typeof raw === 'string') return raw;
   if (raw && typeof raw === 'object') return raw[locale] ?? raw.default ?? '';
   return el.processedTitle ?? el.title ?? '';

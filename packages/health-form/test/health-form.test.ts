@@ -382,6 +382,48 @@ describe('<hk-health-form>', () => {
     expect(el.answers).to.deep.equal({ days: 7, note: 'Verre om morgenen', source: 'app', gp: 'Dr. Hansen' });
   });
 
+  it('a long page: answers, a calculated total, field errors and a shown item reach questions in every block', async () => {
+    const expression = (url: string, text: string) => ({ url: `http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-${url}`, valueExpression: { language: 'text/fhirpath', expression: text } });
+    const el = await form({
+      resourceType: 'Questionnaire',
+      url: 'https://helsekit.no/fhir/Questionnaire/long',
+      status: 'active',
+      item: [
+        ...Array.from({ length: 45 }, (_, i) => ({ linkId: `q${i + 1}`, text: `Spørsmål ${i + 1}:`, type: 'integer', required: i % 2 === 1 })),
+        { linkId: 'more', text: 'Mer enn ti dager:', type: 'boolean', extension: [expression('enableWhenExpression', "%resource.item.where(linkId != 'total').answer.value.sum() > 10")] },
+        { linkId: 'total', text: 'Sum', type: 'integer', readOnly: true, extension: [expression('calculatedExpression', "%resource.item.where(linkId != 'total' and linkId != 'more').answer.value.sum()")] },
+      ],
+    });
+    const r = root(el);
+    const total = async (text: string) => {
+      for (let i = 0; i < 50 && r.querySelector('[data-name="total"] output')?.textContent !== text; i++) await new Promise((res) => setTimeout(res, 20));
+      return r.querySelector('[data-name="total"] output')?.textContent;
+    };
+    const shown = () => [...r.querySelectorAll('legend')].some((l) => l.textContent!.trim().startsWith('Mer enn ti dager:'));
+    expect(r.querySelectorAll('input[inputmode="decimal"]').length).to.equal(45);
+    expect(r.querySelectorAll('.block').length).to.be.greaterThan(1);
+    await fill(el, 'Spørsmål 33:', '4');
+    expect(await total('4')).to.equal('4');
+    expect(shown(), 'not before the sum is over ten').to.be.false;
+    await fill(el, 'Spørsmål 2:', '9');
+    expect(await total('13')).to.equal('13');
+    expect(shown(), 'the sum is over ten').to.be.true;
+    expect(el.answers).to.include({ q2: 9, q33: 4, total: 13 });
+
+    const q40 = inputFor(el, 'Spørsmål 40:');
+    q40.focus();
+    q40.blur();
+    await settled(el);
+    const error = r.getElementById(`${q40.id}-error`)!;
+    expect(error.textContent!.trim()).to.not.equal('');
+    expect(inputFor(el, 'Spørsmål 40:').getAttribute('aria-invalid')).to.equal('true');
+    expect(inputFor(el, 'Spørsmål 38:').getAttribute('aria-invalid'), 'an untouched question in the same block').to.equal('false');
+    await expectAccessible(el);
+    await fill(el, 'Spørsmål 40:', '1');
+    expect(r.getElementById(`${q40.id}-error`), 'answered: no error').to.equal(null);
+    expect(await total('14')).to.equal('14');
+  });
+
   it('renders SurveyJS JSON: matrix, rating with end labels, multiple text, a calculated value announced politely', async () => {
     const el = await form(surveyJs);
     await expectAccessible(el);

@@ -7,7 +7,7 @@ import type { HkHealthForm } from '../src/index.js';
 
 export const root = (el: HkHealthForm): ShadowRoot => el.shadowRoot!;
 
-/** Waits until the form has left `loading` (survey-core is loaded with a dynamic import), or reached `step`. */
+/** Waits until the form has left `loading` (survey-core and fhirpath load with dynamic imports), or reached `step`. */
 export async function ready(el: HkHealthForm, step?: string): Promise<void> {
   for (let i = 0; i < 250; i++) {
     await settled(el);

@@ -2,7 +2,7 @@ import type { Expression, Extension, Questionnaire, QuestionnaireItem, Questionn
 import type { AnswerData } from './answers.js';
 import { fail, guard, ok, toHkFhirError, type Result } from './errors.js';
 import { readJsonInput, resolveLimits, type InputLimits } from './input.js';
-import { EXT, indexQuestionnaire, type ItemInfo } from './item-index.js';
+import { EXT, indexOnce, type ItemInfo } from './item-index.js';
 import type { MappingIssue } from './questionnaire-to-survey.js';
 import { buildIndexedResponse } from './questionnaire-response.js';
 
@@ -223,7 +223,7 @@ export async function createExpressionEngine(questionnaire: unknown, options: Ex
   if (!read.ok) return read;
   const q = read.value;
   try {
-    const { index, cycle: enableWhenCycle } = indexQuestionnaire(q);
+    const { index, cycle: enableWhenCycle } = indexOnce(q);
     const { defs, issues } = collectExpressions(q, index);
     let fp: { fhirpath: FhirpathModule; model: FhirpathModel } | undefined;
     if (defs.length > 0) {

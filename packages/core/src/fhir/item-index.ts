@@ -254,6 +254,18 @@ export interface IndexResult {
   cycle: string[] | undefined;
 }
 
+const indexed = new WeakMap<Questionnaire, IndexResult>();
+
+/**
+ * `indexQuestionnaire` once per Questionnaire object, for the steps that each need the index of the form being
+ * filled in (conversion, expressions, the form's pages and rules): a form is read once and not changed after.
+ */
+export function indexOnce(q: Questionnaire): IndexResult {
+  let result = indexed.get(q);
+  if (!result) indexed.set(q, (result = indexQuestionnaire(q)));
+  return result;
+}
+
 /** Walk the item tree (iteratively) and build linkId → ItemInfo. */
 export function indexQuestionnaire(q: Questionnaire): IndexResult {
   const index = new Map<string, ItemInfo>();

@@ -6,7 +6,7 @@ import {
   KNOWN_ITEM_TYPES,
   answerOptions,
   findExtension,
-  indexQuestionnaire,
+  indexOnce,
   isArrayValued,
   itemControlCode,
   localizedText,
@@ -638,7 +638,7 @@ export function questionnaireToSurvey(input: unknown, options: ConvertOptions = 
     }
     if (doc.item !== undefined && !Array.isArray(doc.item)) return fail('not-a-questionnaire', {}, 'Questionnaire.item is not an array.');
     const q = doc as unknown as Questionnaire;
-    const { index, problems, cycle } = indexQuestionnaire(q);
+    const { index, problems, cycle } = indexOnce(q);
     if (index.size > limits.maxItems) return fail('too-large', { limit: limits.maxItems, unit: 'items' });
     if (cycle) return fail('enable-when-cycle', { linkIds: cycle.join(' → ') }, `The enableWhen conditions depend on each other in a cycle: ${cycle.join(' → ')}.`);
     const conv = new Converter(q, index);

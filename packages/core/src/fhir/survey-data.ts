@@ -15,9 +15,16 @@ interface SurveyFile {
 export const isRepeatedPrimitive = (info: ItemInfo) =>
   info.repeats && info.type !== 'group' && info.type !== 'choice' && info.type !== 'open-choice' && info.type !== 'attachment' && info.options.length === 0;
 
+const byNameCache = new WeakMap<Map<string, ItemInfo>, Map<string, ItemInfo>>();
+
+/** The index by element name (made once per index: it is converted on every answer). */
 function byName(index: Map<string, ItemInfo>): Map<string, ItemInfo> {
-  const m = new Map<string, ItemInfo>();
-  for (const info of index.values()) m.set(info.name, info);
+  let m = byNameCache.get(index);
+  if (!m) {
+    m = new Map();
+    for (const info of index.values()) m.set(info.name, info);
+    byNameCache.set(index, m);
+  }
   return m;
 }
 

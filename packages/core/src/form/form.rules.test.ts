@@ -24,6 +24,15 @@ describe('form rules', () => {
     assert.deepEqual(onePer[3], { id: 'smoker', groupLinkId: 'health', title: 'Helse', linkIds: ['smoker'] });
   });
 
+  it('the pages of a form without enableWhen are made once and shared; with enableWhen they follow the answers', () => {
+    const first = computePages(gpIntakeForm, {});
+    assert.equal(computePages(gpIntakeForm, { anything: 'else' }), first, 'no answer changes them');
+    assert.notEqual(computePages(gpIntakeForm, {}, true), first, 'one question per page is its own list');
+    assert.throws(() => (first[0]!.linkIds as string[]).push('x'), TypeError, 'shared, so frozen');
+    assert.deepEqual(first.map((p) => p.linkIds.length), [5]);
+    assert.notDeepEqual(computePages(preConsultationForm, {})[1]!.linkIds, computePages(preConsultationForm, { allergies: true })[1]!.linkIds);
+  });
+
   it('validation in page order', () => {
     assert.deepEqual(validateAll(preConsultationForm, {}).map((e) => [e.linkId, e.code]), [
       ['fodselsnummer', 'required'],

@@ -5,7 +5,7 @@
 import type { Extension, Observation, Questionnaire, QuestionnaireItem, QuestionnaireResponse, Reference } from 'fhir/r4';
 import { EnableWhenEvaluator, isEmptyAnswer, valuesOf, type AnswerData } from '../fhir/answers.js';
 import { extractObservations } from '../fhir/extract.js';
-import { EXT, findExtension, indexQuestionnaire, itemControlCode, type ItemInfo } from '../fhir/item-index.js';
+import { EXT, findExtension, indexOnce, itemControlCode, type ItemInfo } from '../fhir/item-index.js';
 import { buildQuestionnaireResponse, responseToAnswers } from '../fhir/questionnaire-response.js';
 import type { Draft, DraftKey } from '../store/store.types.js';
 import { scoreQuestionnaireResponse } from '../scoring/prom.fhir.js';
@@ -36,16 +36,9 @@ export const DEFAULT_FRESHNESS: Freshness = { value: 12, unit: 'mo' };
 export const FNR_SYSTEM = 'urn:oid:2.16.578.1.12.4.1.4.1';
 export const DNR_SYSTEM = 'urn:oid:2.16.578.1.12.4.1.4.2';
 
-const indexCache = new WeakMap<Questionnaire, Map<string, ItemInfo>>();
-
-/** linkId → ItemInfo, cached per Questionnaire object. */
+/** linkId → ItemInfo, made once per Questionnaire object (shared with its conversion and expressions). */
 export function itemIndex(q: Questionnaire): Map<string, ItemInfo> {
-  let index = indexCache.get(q);
-  if (!index) {
-    index = indexQuestionnaire(q).index;
-    indexCache.set(q, index);
-  }
-  return index;
+  return indexOnce(q).index;
 }
 
 export function draftKeyOf(input: FormInput): DraftKey {
@@ -62,14 +55,18 @@ export function isHiddenItem(index: Map<string, ItemInfo>, linkId: string): bool
 /** Per index: whether any item has enableWhen conditions (without any, every item is enabled whatever the answers). */
 const conditionsCache = new WeakMap<Map<string, ItemInfo>, boolean>();
 
-function enabledFn(index: Map<string, ItemInfo>, answers: AnswerData): (linkId: string) => boolean {
+function hasConditions(index: Map<string, ItemInfo>): boolean {
   let conditions = conditionsCache.get(index);
   if (conditions === undefined) {
     conditions = [...index.values()].some((info) => (info.item.enableWhen?.length ?? 0) > 0);
     conditionsCache.set(index, conditions);
   }
+  return conditions;
+}
+
+function enabledFn(index: Map<string, ItemInfo>, answers: AnswerData): (linkId: string) => boolean {
   // nothing to evaluate: an item is shown unless hidden, and the pages stay the same on every answer
-  if (!conditions) return () => true;
+  if (!hasConditions(index)) return () => true;
   const ev = new EnableWhenEvaluator(index, answers);
   return (linkId) => {
     try {
@@ -98,6 +95,9 @@ function shownQuestions(items: QuestionnaireItem[] | undefined, index: Map<strin
   return out;
 }
 
+/** The pages of a Questionnaire without enableWhen, which no answer changes (frozen: shared by every caller). */
+const fixedPagesCache = new WeakMap<Questionnaire, { paged?: readonly FormPage[]; onePerPage?: readonly FormPage[] }>();
+
 /**
  * Pages as survey-core gets them from `questionnaireToSurvey`: when a top-level item has itemControl `page`, each
  * top-level item is a page; else the whole form is one page. With `onePerPage`, every shown question is a page.
@@ -105,7 +105,15 @@ function shownQuestions(items: QuestionnaireItem[] | undefined, index: Map<strin
  */
 export function computePages(q: Questionnaire, answers: AnswerData, onePerPage = false): FormPage[] {
   const index = itemIndex(q);
-  const enabled = enabledFn(index, answers);
+  if (hasConditions(index)) return pagesOf(q, index, enabledFn(index, answers), onePerPage);
+  let fixed = fixedPagesCache.get(q);
+  if (!fixed) fixedPagesCache.set(q, (fixed = {}));
+  const key = onePerPage ? 'onePerPage' : 'paged';
+  // on a long form this ran on every answer: the view and the machine's guards ask for the pages each time
+  return (fixed[key] ??= Object.freeze(pagesOf(q, index, () => true, onePerPage).map((p) => Object.freeze({ ...p, linkIds: Object.freeze(p.linkIds) as string[] })))) as FormPage[];
+}
+
+function pagesOf(q: Questionnaire, index: Map<string, ItemInfo>, enabled: (linkId: string) => boolean, onePerPage: boolean): FormPage[] {
   const top = q.item ?? [];
   const paged = top.some((i) => i && itemControlCode(i) === 'page');
   const raw: FormPage[] = paged

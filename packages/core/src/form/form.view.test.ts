@@ -44,6 +44,18 @@ describe('form view', () => {
     assert.equal(attempted.page?.questions[1]!.error, attempted.errorSummary?.errors[0]!.message);
   });
 
+  it('marked: only the questions with an error shown or a prefill mark; untouched questions are not checked until a submit attempt', () => {
+    const offer = { value: 'Dr. Hansen', origin: HAUKELAND, state: 'offered' as const };
+    const c = ctx({ answers: { fodselsnummer: '123' }, prefill: { gp: offer }, touched: {} });
+    assert.deepEqual(view('filling', c).page?.marked.map((q) => q.linkId), ['gp']);
+    const touched = view('filling', { ...c, touched: { fodselsnummer: true, complaint: true } });
+    assert.deepEqual(touched.page?.marked.map((q) => q.linkId).sort(), ['fodselsnummer', 'gp'], 'a touched question on another page is not on this one');
+    assert.equal(touched.page?.marked.find((q) => q.linkId === 'fodselsnummer')?.error, touched.page?.questions[1]!.error);
+    const attempted = view('filling', { ...c, answers: {}, showErrors: true });
+    assert.deepEqual(attempted.page?.marked.map((q) => q.linkId).sort(), ['fodselsnummer', 'gp']);
+    assert.equal(attempted.page?.marked.find((q) => q.linkId === 'fodselsnummer')?.error, attempted.errorSummary?.errors[0]!.message);
+  });
+
   it('the heading of a form\'s only page never repeats the form title (a titled page says its title, above)', () => {
     const one = (item: NonNullable<typeof preConsultationForm.item>) => view('filling', ctx({ questionnaire: { ...preConsultationForm, title: 'Kort skjema', item } }));
     const question = { linkId: 'a', type: 'string' as const, text: 'Hva heter du?' };

@@ -103,7 +103,16 @@ export interface FormView {
   onBehalf: string | null;
   progress: { current: number; total: number; text: string } | null;
   /** The page being filled in; `heading` is what its heading says (its title, the progress, or "Spørsmål"). */
-  page: { id: string; title: string | null; heading: string; groupLinkId: string | null; questions: QuestionView[] } | null;
+  page: {
+    id: string;
+    title: string | null;
+    heading: string;
+    groupLinkId: string | null;
+    /** Every question of the page, in order (made when first read). */
+    questions: QuestionView[];
+    /** Only the questions with an error shown or a prefill mark (what a renderer decorates), in no set order. */
+    marked: QuestionView[];
+  } | null;
   /** On a submit attempt with errors: the summary that takes focus. */
   errorSummary: { title: string; errors: Array<{ linkId: string; question: string; message: string }> } | null;
   prefillReview: {
@@ -279,6 +288,15 @@ function lazyFormatter(locale: Locale): Formatter {
   };
 }
 
+const pageSets = new WeakMap<FormPage, Set<string>>();
+
+/** A page's linkIds as a set (kept while the page is: pages of a form without enableWhen are made once). */
+function linkIdSet(page: FormPage): Set<string> {
+  let set = pageSets.get(page);
+  if (!set) pageSets.set(page, (set = new Set(page.linkIds)));
+  return set;
+}
+
 export function toFormView(snapshot: FormSnapshotLike, { locale, messages: t }: FormViewOptions): FormView {
   const f = lazyFormatter(locale);
   const ctx = snapshot.context;
@@ -320,16 +338,38 @@ export function toFormView(snapshot: FormSnapshotLike, { locale, messages: t }: 
     flow === 'filling' && pages.length > 1
       ? { current: ctx.pageIndex + 1, total: pages.length, text: ctx.input.onePerPage ? t.healthFormQuestionOf(ctx.pageIndex + 1, pages.length) : t.formPageOf(ctx.pageIndex + 1, pages.length) }
       : null;
-  const pageErrors = q && current ? validateLinkIds(q, ctx.answers, current.linkIds, options) : [];
   const showPage = flow === 'filling' && current !== undefined;
-  const page = showPage
+  // Errors show after a submit attempt (every question of the page) or once a question was touched: until the
+  // attempt, only the touched ones are checked, so an answer costs the same on a long page as on a short one.
+  const onPage = showPage && !ctx.showErrors ? linkIdSet(current) : undefined;
+  const checked = !q || !current ? [] : onPage ? Object.keys(ctx.touched).filter((id) => onPage.has(id)) : current.linkIds;
+  const pageErrors = q ? validateLinkIds(q, ctx.answers, checked, options) : [];
+  const page: FormView['page'] = showPage
     ? (() => {
         const byLinkId = new Map(pageErrors.map((e) => [e.linkId, e]));
         const title = current.title ?? null;
         // The form's title is the heading above the page: a page without a title of its own, or with the form's,
         // gets one that does not repeat it.
         const heading = title && title !== q?.title ? title : (progress?.text ?? t.formQuestionsHeading);
-        return { id: current.id, title, heading, groupLinkId: current.groupLinkId ?? null, questions: current.linkIds.map((id) => question(id, byLinkId)) };
+        const views = new Map<string, QuestionView>();
+        const view = (id: string) => {
+          let v = views.get(id);
+          if (!v) views.set(id, (v = question(id, byLinkId)));
+          return v;
+        };
+        const prefilled = onPage ? Object.keys(ctx.prefill).filter((id) => onPage.has(id)) : current.linkIds.filter((id) => ctx.prefill[id]);
+        const marked = [...new Set([...pageErrors.map((e) => e.linkId), ...prefilled])].map(view).filter((v) => v.error !== null || v.prefill !== null);
+        let questions: QuestionView[] | undefined;
+        return {
+          id: current.id,
+          title,
+          heading,
+          groupLinkId: current.groupLinkId ?? null,
+          get questions() {
+            return (questions ??= current.linkIds.map(view));
+          },
+          marked,
+        };
       })()
     : null;
   const summaryErrors = showPage && ctx.showErrors ? pageErrors : [];
