@@ -687,7 +687,11 @@ export class HkTriage extends HkElement {
     </section>`;
   }
 
-  /** The first paint: eyebrow, heading and progress are written out here (each nested template costs a first use). */
+  /**
+   * The first paint: eyebrow, heading, progress and navigation are written out here (each nested template costs a
+   * first use). The boxes take no live(): #onFlagChange keeps #checked equal to every box, so what lit last set is
+   * what a box shows.
+   */
   #renderRedFlags(view: TriageView): TemplateResult {
     const t = this.#localize.t;
     const error = this.#redFlagError;
@@ -702,7 +706,6 @@ export class HkTriage extends HkElement {
         <p id="flags-error" class="error" part="error" ?hidden=${!error}>
           ${error ? html`<span class="visually-hidden">${t.errorPrefix} </span>${error}` : nothing}
         </p>
-        <!-- No live(): #onFlagChange keeps #checked equal to every box, so what lit last set is what a box shows. -->
         <ul class="flags" @change=${this.#onFlagChange}>
           ${view.redFlags.map(
             (f) => html`<li>
@@ -724,7 +727,10 @@ export class HkTriage extends HkElement {
         <button type="button" class="primary" part="none-button" @click=${this.#noneOfThese}>${view.labels.noneOfThese}</button>
         <button type="button" part="next-button" @click=${this.#confirmRedFlags}>${t.triageRedFlagsConfirm}</button>
       </div>
-      ${nav(this.#screenHost, view)}
+      <div class="actions">
+        ${view.can.back ? html`<button type="button" part="back-button" @click=${this.#back}>${view.labels.back}</button>` : nothing}
+        <button type="button" part="restart-button" @click=${this.restart}>${view.labels.restart}</button>
+      </div>
     </section>`;
   }
 
