@@ -1,6 +1,5 @@
 // Element tests in Debian's Chromium. `npm test` runs this through scripts/test.mjs, which finds the browser.
 import { existsSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
@@ -50,25 +49,6 @@ function fhirServerPlugin() {
   };
 }
 
-/**
- * Modules that are ES wrappers around CommonJS (fhirpath's FHIR models: `import model from './index.js'`, where
- * index.js `require`s JSON). Browsers cannot run those as they are; Vite pre-bundles them for the examples and
- * the production build bundles them. Here esbuild bundles each one into a single ES module when it is requested,
- * so the health form's SDC expressions run in the element tests too.
- */
-function commonJsWrappersPlugin(pattern = /\/node_modules\/fhirpath\/fhir-context\/[^/]+\/index\.mjs$/) {
-  return {
-    name: 'hk-commonjs-wrappers',
-    async transform(context) {
-      if (!pattern.test(context.path)) return undefined;
-      const { build } = await import('esbuild');
-      const entry = fileURLToPath(new URL(`.${context.path}`, import.meta.url));
-      const result = await build({ entryPoints: [entry], bundle: true, format: 'esm', write: false, logLevel: 'silent' });
-      return { body: result.outputFiles[0].text };
-    },
-  };
-}
-
 const packages = readdirSync(new URL('./packages', import.meta.url)).filter((name) =>
   existsSync(new URL(`./packages/${name}/test`, import.meta.url)),
 );
@@ -79,7 +59,6 @@ export default {
     // `json`: @helsekit/protocols imports its protocols as JSON modules.
     esbuildPlugin({ ts: true, json: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),
     fhirServerPlugin(),
-    commonJsWrappersPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run build`: every package as ESM with .d.ts (tsc -b), custom-elements.json for packages with
-// elements, the umbrella's self-registering browser module (Vite), and the docs' API tables.
+// `npm run build`: the cut-down fhirpath model (scripts/fhirpath-model.mjs), every package as ESM with .d.ts
+// (tsc -b), custom-elements.json for packages with elements, the umbrella's self-registering browser module (Vite),
+// and the docs' API tables.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,9 @@ for (const pkg of packages) {
     if (file.endsWith('.tsbuildinfo')) rmSync(join(root, 'packages', pkg, file));
   }
 }
+
+console.log('build: fhirpath model for Questionnaires');
+run(process.execPath, [join(root, 'scripts', 'fhirpath-model.mjs')]);
 
 console.log('build: TypeScript → ESM + .d.ts');
 run(bin('tsc'), ['-b', 'tsconfig.build.json']);

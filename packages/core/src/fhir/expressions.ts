@@ -149,9 +149,9 @@ export interface ExpressionEngineOptions {
 }
 
 const defaultLoad = async () => {
-  const [fp, r4] = await Promise.all([import('fhirpath'), import('fhirpath/fhir-context/r4')]);
+  const [fp, { questionnaireModel }] = await Promise.all([import('fhirpath'), import('./fhirpath-model.js')]);
   const fhirpath = ((fp as unknown as { default?: FhirpathModule }).default ?? fp) as FhirpathModule;
-  return { fhirpath, model: (r4 as { default?: FhirpathModel }).default ?? (r4 as unknown as FhirpathModel) };
+  return { fhirpath, model: questionnaireModel() };
 };
 
 /** Order definitions so that each comes after what it reads (variables, calculated items). Cycles: kept in place. */
