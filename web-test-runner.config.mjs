@@ -49,6 +49,33 @@ function fhirServerPlugin() {
   };
 }
 
+/**
+ * `hk-block-urls` (payload `{ urls }`): requests from the test page whose URL matches a pattern fail, with the HTTP
+ * cache off, so a test can show what a person sees when a part loaded on demand does not come
+ * (packages/triage/test/load-failure.test.ts). The page is reused for the next test file: `{ urls: [] }` undoes it.
+ */
+function networkPlugin() {
+  const sessions = new Map(); // page → its CDP session: blocking belongs to the session that set it
+  return {
+    name: 'hk-network',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'hk-block-urls') return undefined;
+      const page = session.browser.getPage(session.id);
+      if (payload.urls.length === 0) {
+        await sessions.get(page)?.detach();
+        sessions.delete(page);
+        return { blocked: [] };
+      }
+      const cdp = sessions.get(page) ?? (await page.createCDPSession());
+      sessions.set(page, cdp);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await cdp.send('Network.setBlockedURLs', { urls: payload.urls });
+      return { blocked: payload.urls };
+    },
+  };
+}
+
 const packages = readdirSync(new URL('./packages', import.meta.url)).filter((name) =>
   existsSync(new URL(`./packages/${name}/test`, import.meta.url)),
 );
@@ -59,6 +86,7 @@ export default {
     // `json`: @helsekit/protocols imports its protocols as JSON modules.
     esbuildPlugin({ ts: true, json: true, tsconfig: 'tsconfig.base.json', target: 'es2022' }),
     fhirServerPlugin(),
+    networkPlugin(),
   ],
   browsers: [
     chromeLauncher({
