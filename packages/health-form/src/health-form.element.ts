@@ -43,7 +43,7 @@ import {
   type SubmitOutput,
 } from '@helsekit/core/form';
 import { createHeadlessModel, hasSurveyLogic, prepareSurveyCore, skipLogicPasses, surveyLocale, type SurveyCoreModule } from '@helsekit/core/survey';
-import { checkBaseUrl, FhirRestStore, MemoryStore, type HealthStore, type AccessTokenCallback } from '@helsekit/core/store';
+import { FhirRestStore, MemoryStore, type HealthStore, type AccessTokenCallback } from '@helsekit/core/store';
 import { HkDraftSavedEvent, HkErrorEvent, HkStepChangeEvent, HkSubmitEvent, type HealthFormErrorReason, type HealthFormStep } from './health-form.events.js';
 import { healthFormStyles } from './health-form.styles.js';
 import { questionData } from './question-data.js';
@@ -408,15 +408,10 @@ export class HkHealthForm extends HkElement {
     };
   }
 
+  /** The form named by `questionnaire-url`, from `fhir-base` (the same guarded request path as every store call). */
   async #fetchQuestionnaire(url: string): Promise<unknown> {
-    const base = checkBaseUrl(this.fhirBase, this.allowedFhirBases);
-    const token = await this.getAccessToken?.();
-    const res = await fetch(`${base}/Questionnaire?url=${encodeURIComponent(url)}`, {
-      headers: { Accept: 'application/fhir+json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    });
-    if (!res.ok) throw new Error(`Questionnaire search failed with HTTP ${res.status}`);
-    const bundle = (await res.json()) as { entry?: Array<{ resource?: unknown }> };
-    const found = bundle.entry?.[0]?.resource;
+    const store = new FhirRestStore({ baseUrl: this.fhirBase, allowedBaseUrls: this.allowedFhirBases, getAccessToken: this.getAccessToken });
+    const found = await store.findQuestionnaire(url);
     if (!found) throw new Error('Questionnaire not found');
     return found;
   }

@@ -143,6 +143,15 @@ describe('FhirRestStore against the local server', () => {
     assert.ok(drafts.items.every((r) => r.status !== 'in-progress'), 'the seeded draft is not a search result');
   });
 
+  it('finds a Questionnaire by its canonical URL, with or without a version, and says when there is none', async () => {
+    const s = store();
+    const form = await s.findQuestionnaire('https://helsekit.no/fhir/Questionnaire/sykehus-forhandsskjema');
+    assert.equal(form?.id, 'sykehus-forhandsskjema');
+    assert.equal((await s.findQuestionnaire('https://helsekit.no/fhir/Questionnaire/sykehus-forhandsskjema|1.0.0'))?.id, 'sykehus-forhandsskjema');
+    assert.equal(await s.findQuestionnaire('https://helsekit.no/fhir/Questionnaire/sykehus-forhandsskjema|9.9.9'), undefined);
+    assert.equal(await s.findQuestionnaire('https://helsekit.no/fhir/Questionnaire/no-such-form'), undefined);
+  });
+
   it('asks the host for the token on every request and never reuses it', async () => {
     let asked = 0;
     const seen: Array<string | null> = [];
@@ -277,6 +286,23 @@ describe('FhirRestStore base URL policy', () => {
     await rejects(s.search('Observation', { cursor: 'https://evil.example/steal' }), 'refused-base-url');
     assert.equal(calls.length, 1);
     assert.equal(calls[0]!.init.redirect, 'error');
+  });
+});
+
+describe('FhirRestStore: findQuestionnaire', () => {
+  it('searches under the base with the token and refuses redirects, so the search is not sent on to another server', async () => {
+    const { calls, fetchFn } = scripted([json(200, { resourceType: 'Bundle', type: 'searchset', entry: [] })]);
+    const s = new FhirRestStore({ baseUrl: 'https://fhir.example.no/R4', allowedBaseUrls: ['https://fhir.example.no/R4'], fetch: fetchFn, getAccessToken: () => 'tok' });
+    assert.equal(await s.findQuestionnaire('https://forms.example.no/q|2'), undefined);
+    assert.equal(calls[0]!.url, 'https://fhir.example.no/R4/Questionnaire?url=https%3A%2F%2Fforms.example.no%2Fq&version=2');
+    assert.equal(calls[0]!.init.redirect, 'error');
+    assert.equal(new Headers(calls[0]!.init.headers).get('authorization'), 'Bearer tok');
+  });
+
+  it('is a server error when the answer is not a Bundle', async () => {
+    const { fetchFn } = scripted([json(200, { resourceType: 'Questionnaire' })]);
+    const s = new FhirRestStore({ baseUrl: 'https://fhir.example.no/R4', allowedBaseUrls: ['https://fhir.example.no/R4'], fetch: fetchFn });
+    await rejects(s.findQuestionnaire('https://forms.example.no/q'), 'server');
   });
 });
 

@@ -17,7 +17,7 @@
  *   been applied.
  * - A `Retry-After` longer than `maxDelayMs` is not waited for: the call fails with a retryable error.
  */
-import type { Bundle, OperationOutcome, QuestionnaireResponse } from 'fhir/r4';
+import type { Bundle, OperationOutcome, Questionnaire, QuestionnaireResponse } from 'fhir/r4';
 import { checkBaseUrl, isUnderBase } from './base-url.js';
 import { draftResource, LISTED_RESPONSE_STATUSES, MAX_PAGE_SIZE, pageSize, summarize } from './local-rules.js';
 import type {
@@ -341,6 +341,24 @@ export class FhirRestStore implements HealthStore {
     const params = this.#params(type, query);
     params.append('_count', String(pageSize(query)));
     return this.#page(type, `${this.#url(type)}?${params}`);
+  }
+
+  /**
+   * The Questionnaire with this canonical URL (`url` or `url|version`), for a form named by its URL; undefined
+   * when the server has none. Through the same request path as every other call: the token, retries, and no
+   * redirects, so the search cannot be sent on to another server.
+   */
+  async findQuestionnaire(canonical: string): Promise<Questionnaire | undefined> {
+    const [url = '', version] = canonical.split('|');
+    const params = new URLSearchParams({ url });
+    if (version) params.append('version', version);
+    const result = await this.#request('GET', `${this.#url('Questionnaire')}?${params}`);
+    const bundle = result.body as Bundle | undefined;
+    if (!bundle || bundle.resourceType !== 'Bundle' || (bundle.entry !== undefined && !Array.isArray(bundle.entry))) {
+      throw new StoreError('server', 'The FHIR server did not return a Bundle');
+    }
+    const found = bundle.entry?.map((e) => e?.resource).find((r) => r?.resourceType === 'Questionnaire');
+    return found as Questionnaire | undefined;
   }
 
   /** All pages of a raw search, following `next` up to `maxPages`. */
