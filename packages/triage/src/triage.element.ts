@@ -224,8 +224,8 @@ export class HkTriage extends HkElement {
   #defaultsFailed = '';
   /** Why a screen loaded on demand did not come; the flow cannot go on without it. */
   #loadFailed = '';
-  /** Loading has taken long enough to say so. */
-  #slowLoad = false;
+  /** The first screen's wait: "Laster …" only once it has lasted LOADING_DELAY_MS. */
+  #firstWait: 'none' | 'waiting' | 'slow' = 'none';
   #query = '';
   #checked = new Set<string>();
   #redFlagError = '';
@@ -253,13 +253,6 @@ export class HkTriage extends HkElement {
 
   #requestDefaults(): void {
     this.#defaultsRequested = true;
-    // "Laster …" shows only when loading takes a while: a quick load goes straight to the first screen, without
-    // a flash of the loading text (and the layout and paint it costs).
-    this.#slowLoad = false;
-    setTimeout(() => {
-      this.#slowLoad = true;
-      if (this.#loading) this.requestUpdate();
-    }, LOADING_DELAY_MS);
     void this.#loadDefaults();
   }
 
@@ -649,12 +642,28 @@ export class HkTriage extends HkElement {
     restart: () => el.restart(),
   }))(this);
 
+  /**
+   * While the first screen loads (the default protocols, the reason screen): nothing at first, "Laster …" once the
+   * wait lasts. A quick load goes straight to the screen, without a flash of the loading text (and the layout and
+   * paint it costs). Later waits follow something the person did, so they say "Laster …" at once.
+   */
+  #renderFirstWait(): TemplateResult | typeof nothing {
+    if (this.#firstWait === 'none') {
+      this.#firstWait = 'waiting';
+      setTimeout(() => {
+        this.#firstWait = 'slow';
+        this.requestUpdate();
+      }, LOADING_DELAY_MS);
+    }
+    return this.#firstWait === 'slow' ? this.#renderLoading() : nothing;
+  }
+
   #renderLoading(): TemplateResult {
     return html`<section class="screen"><p class="progress" role="status">${this.#localize.t.loading}</p></section>`;
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    if (this.#loading) return this.#slowLoad ? this.#renderLoading() : nothing;
+    if (this.#loading) return this.#renderFirstWait();
     const problem = this.#problem();
     if (problem) return this.#renderError(problem);
     let view: TriageView;
@@ -667,7 +676,7 @@ export class HkTriage extends HkElement {
       case 'choosingReason':
         if (this.#reasonScreen) return this.#reasonScreen.renderReasons(this.#screenHost, view);
         void this.#loadReasonScreen();
-        return this.#renderLoading();
+        return this.#renderFirstWait();
       case 'redFlags':
         return this.#renderRedFlags(view);
       case 'questions':

@@ -59,3 +59,24 @@ describe('<hk-triage> without protocols set by the host', () => {
     expect(protocolFiles()).to.include('chest-pain.json');
   });
 });
+
+// Last in this file: it loads every protocol.
+describe('<hk-triage> with protocols set by the host', () => {
+  it('shows the reason screen without a "Laster" flash while the screen loads', async () => {
+    const { loadAllProtocols } = await import('@helsekit/protocols/load');
+    const el = document.createElement('hk-triage');
+    el.protocols = await loadAllProtocols();
+    el.lang = 'nb';
+    const texts: string[] = [];
+    const seen = new MutationObserver(() => texts.push(root(el).textContent ?? ''));
+    document.body.append(el);
+    seen.observe(root(el), { subtree: true, childList: true, characterData: true });
+    try {
+      await until(() => root(el).querySelectorAll('button[part="reason-button"]').length === 17, 'the reason screen');
+      expect(texts.some((t) => t.includes('Laster'))).to.be.false;
+    } finally {
+      seen.disconnect();
+      el.remove();
+    }
+  });
+});
