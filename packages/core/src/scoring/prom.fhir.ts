@@ -6,6 +6,7 @@ import type {
   QuestionnaireResponseItemAnswer,
   Reference,
 } from 'fhir/r4';
+import { prom as enProm } from '../i18n/catalogs/en/prom.js';
 import { PROM_INSTRUMENTS, scoreProm, type ItemAnswer, type PromInstrument, type PromInstrumentId, type PromScore } from './prom.rules.js';
 
 /**
@@ -116,15 +117,6 @@ export interface PromObservationOptions {
   readonly bandText?: string;
 }
 
-const BAND_TEXT: Record<string, string> = {
-  minimal: 'Minimal',
-  mild: 'Mild',
-  moderate: 'Moderate',
-  moderatelySevere: 'Moderately severe',
-  severe: 'Severe',
-  negative: 'Negative screen',
-  positive: 'Positive screen',
-};
 
 /**
  * Builds the derived Observation for a PROM score: category `survey`, the total with its LOINC code
@@ -153,7 +145,7 @@ export function buildPromObservation(score: PromScore, options: PromObservationO
   if (options.effectiveDateTime) obs.effectiveDateTime = options.effectiveDateTime;
   if (score.status === 'scored') {
     obs.valueInteger = score.total;
-    obs.interpretation = [{ text: options.bandText ?? BAND_TEXT[score.band] }];
+    obs.interpretation = [{ text: options.bandText ?? enProm.promBands[score.band] }];
     if (score.prorated) {
       obs.note = [
         {
