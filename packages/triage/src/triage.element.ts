@@ -28,7 +28,7 @@ import {
   type HkTriageErrorReason,
 } from './triage.events.js';
 import { loadAllProtocols, loadProtocol } from '@helsekit/protocols/load';
-import { heading, langOf, nav, notices, type ScreenHost } from './screens/screen.js';
+import { eyebrow, heading, langOf, nav, notices, progress, type ScreenHost } from './screens/screen.js';
 import { triageStyles } from './triage.styles.js';
 
 /** The GP office that receives the result: shown by name and phone, and the owner of the inbox Task. */
@@ -696,19 +696,12 @@ export class HkTriage extends HkElement {
     </section>`;
   }
 
-  /**
-   * The first paint: eyebrow, heading, progress and navigation are written out here (each nested template costs a
-   * first use). The boxes take no live(): #onFlagChange keeps #checked equal to every box, so what lit last set is
-   * what a box shows.
-   */
+  /** The boxes take no live(): #onFlagChange keeps #checked equal to every box, so what lit last set is what a box shows. */
   #renderRedFlags(view: TriageView): TemplateResult {
     const t = this.#localize.t;
     const error = this.#redFlagError;
     return html`<section class="screen" aria-labelledby="heading">
-      <p class="eyebrow" lang=${langOf(view.protocol?.title)}>${view.protocol?.title.text}</p>
-      <h2 id="heading" part="heading" tabindex="-1">${view.heading}</h2>
-      <p class="progress" part="progress">${view.progress?.label}</p>
-      ${notices(view)}
+      ${eyebrow(view)} ${heading(view.heading)} ${progress(view)} ${notices(view)}
       <fieldset part="red-flags" aria-describedby=${error ? 'flags-hint flags-error' : 'flags-hint'}>
         <legend>${t.triageRedFlagsLegend}</legend>
         <p id="flags-hint" class="hint">${t.triageRedFlagsCheckHint}</p>
@@ -736,10 +729,7 @@ export class HkTriage extends HkElement {
         <button type="button" class="primary" part="none-button" @click=${this.#noneOfThese}>${view.labels.noneOfThese}</button>
         <button type="button" part="next-button" @click=${this.#confirmRedFlags}>${t.triageRedFlagsConfirm}</button>
       </div>
-      <div class="actions">
-        ${view.can.back ? html`<button type="button" part="back-button" @click=${this.#back}>${view.labels.back}</button>` : nothing}
-        <button type="button" part="restart-button" @click=${this.restart}>${view.labels.restart}</button>
-      </div>
+      ${nav(this.#screenHost, view)}
     </section>`;
   }
 
