@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Bundle, Reference } from 'fhir/r4';
-import { HkElement, LocalizeController, MachineController } from '@helsekit/base';
+import { HkElement, MachineController, MessagesController } from '@helsekit/base';
 import { triageCatalogsOnDemand } from '@helsekit/core/i18n';
 import {
   currentStep,
@@ -28,7 +28,8 @@ import {
   type HkTriageErrorReason,
 } from './triage.events.js';
 import { loadAllProtocols, loadProtocol } from '@helsekit/protocols/load';
-import { eyebrow, heading, langOf, nav, notices, progress, type ScreenHost } from './screens/screen.js';
+import { heading, langOf, nav, notices, type ScreenHost } from './screens/screen.js';
+import { redFlagScreen, type RedFlagActions, type RedFlagScreen } from './screens/red-flags.screen.js';
 import { triageStyles } from './triage.styles.js';
 
 /** The GP office that receives the result: shown by name and phone, and the owner of the inbox Task. */
@@ -182,7 +183,7 @@ export class HkTriage extends HkElement {
   /** The fetch used to post to FHIR (property), for tests and for hosts that wrap fetch. Default: global fetch. */
   @property({ attribute: false }) fetch: typeof fetch | undefined;
 
-  readonly #localize = new LocalizeController(this, triageCatalogsOnDemand);
+  readonly #localize = new MessagesController(this, triageCatalogsOnDemand);
 
   readonly #machine: MachineController<TriageMachine> = new MachineController(this, createTriageMachine, {
     input: () => this.#input(),
@@ -243,6 +244,14 @@ export class HkTriage extends HkElement {
   #reasonScreen: typeof import('./screens/reason.screen.js') | undefined;
   #fhir: Promise<typeof import('@helsekit/core/triage/triage.fhir')> | undefined;
   #reportedProblem = '';
+  #redFlagScreen: RedFlagScreen | undefined;
+  readonly #redFlagActions: RedFlagActions = {
+    change: (event) => this.#onFlagChange(event),
+    none: () => this.#noneOfThese(),
+    confirm: () => this.#confirmRedFlags(),
+    back: () => this.#back(),
+    restart: () => this.restart(),
+  };
 
   // ---- lifecycle ------------------------------------------------------------------------------------------
 
@@ -367,11 +376,15 @@ export class HkTriage extends HkElement {
     return Array.isArray(this.protocols) ? this.protocols.filter(isUsableProtocol) : [];
   }
 
-  /** New protocols or bundle options from the host: restart the reason screen, or keep the person's place. */
+  /**
+   * New protocols or bundle options from the host: restart an untouched first screen, or keep the person's place.
+   * A tick not yet confirmed is progress too: a host setting `subject` or `gpOffice` must not clear it.
+   */
   #reconfigure(): void {
     const snapshot = this.#machine.snapshot;
     const step = currentStep(snapshot.value);
-    if (snapshot.status !== 'active' || step === 'choosingReason' || (step === 'redFlags' && snapshot.context.preselected && !this.#hasProgress(snapshot.context))) {
+    const untouched = step === 'redFlags' && snapshot.context.preselected && !this.#hasProgress(snapshot.context) && this.#checked.size === 0;
+    if (snapshot.status !== 'active' || step === 'choosingReason' || untouched) {
       this.#resetLocalState();
       this.#machine.restore(undefined);
       return;
@@ -662,7 +675,7 @@ export class HkTriage extends HkElement {
     return html`<section class="screen"><p class="progress" role="status">${this.#localize.t.loading}</p></section>`;
   }
 
-  protected override render(): TemplateResult | typeof nothing {
+  protected override render(): TemplateResult | HTMLElement | typeof nothing {
     if (this.#loading) return this.#renderFirstWait();
     const problem = this.#problem();
     if (problem) return this.#renderError(problem);
@@ -696,41 +709,11 @@ export class HkTriage extends HkElement {
     </section>`;
   }
 
-  /** The boxes take no live(): #onFlagChange keeps #checked equal to every box, so what lit last set is what a box shows. */
-  #renderRedFlags(view: TriageView): TemplateResult {
-    const t = this.#localize.t;
-    const error = this.#redFlagError;
-    return html`<section class="screen" aria-labelledby="heading">
-      ${eyebrow(view)} ${heading(view.heading)} ${progress(view)} ${notices(view)}
-      <fieldset part="red-flags" aria-describedby=${error ? 'flags-hint flags-error' : 'flags-hint'}>
-        <legend>${t.triageRedFlagsLegend}</legend>
-        <p id="flags-hint" class="hint">${t.triageRedFlagsCheckHint}</p>
-        <p id="flags-error" class="error" part="error" ?hidden=${!error}>
-          ${error ? html`<span class="visually-hidden">${t.errorPrefix} </span>${error}` : nothing}
-        </p>
-        <ul class="flags" @change=${this.#onFlagChange}>
-          ${view.redFlags.map(
-            (f) => html`<li>
-              <label class="option">
-                <input
-                  type="checkbox"
-                  name="red-flag"
-                  .value=${f.id}
-                  .checked=${this.#checked.has(f.id)}
-                  aria-invalid=${error ? 'true' : 'false'}
-                />
-                <span lang=${langOf(f.text)}>${f.text.text}</span>
-              </label>
-            </li>`,
-          )}
-        </ul>
-      </fieldset>
-      <div class="actions">
-        <button type="button" class="primary" part="none-button" @click=${this.#noneOfThese}>${view.labels.noneOfThese}</button>
-        <button type="button" part="next-button" @click=${this.#confirmRedFlags}>${t.triageRedFlagsConfirm}</button>
-      </div>
-      ${nav(this.#screenHost, view)}
-    </section>`;
+  /** Built with DOM calls and kept while its content is unchanged (`screens/red-flags.screen.ts` says why). */
+  #renderRedFlags(view: TriageView): HTMLElement {
+    this.#redFlagScreen = redFlagScreen(this.#redFlagScreen, this.ownerDocument, view, this.#localize.t, this.#redFlagActions);
+    this.#redFlagScreen.sync(this.#checked, this.#redFlagError);
+    return this.#redFlagScreen.root;
   }
 
   #renderOutcome(view: TriageView): TemplateResult {

@@ -95,6 +95,15 @@ export async function answerAll(el: HkTriage, answers: Array<[string, string | s
   }
 }
 
+/** A button just before the element, focused: the next Tab enters the widget as a keyboard user's would. */
+export function focusBefore(el: HkTriage): HTMLButtonElement {
+  const before = document.createElement('button');
+  before.textContent = 'før';
+  el.before(before);
+  before.focus();
+  return before;
+}
+
 export function headingHasFocus(el: HkTriage): boolean {
   return root(el).activeElement === part(el, 'heading');
 }

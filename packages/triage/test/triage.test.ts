@@ -4,7 +4,7 @@ import { messages } from '@helsekit/core';
 import type { Observation } from 'fhir/r4';
 import type { HkTriage, HkTriageCompleteEvent } from '@helsekit/triage';
 import { deepActiveElement, expectAccessible, expectTextSpacingSafe, fixtureInLang, press, settled, tab, type } from '@helsekit/base/testing/index';
-import { answer, answerAll, chooseReason, click, field, headingHasFocus, part, root, text, tickRedFlag, triage } from './helpers.js';
+import { answer, answerAll, chooseReason, click, field, focusBefore, headingHasFocus, part, root, text, tickRedFlag, triage } from './helpers.js';
 
 describe('<hk-triage> accessibility in every state', () => {
   it('choosing a reason, with and without a search', async () => {
@@ -127,10 +127,7 @@ describe('<hk-triage> accessibility in every state', () => {
 describe('<hk-triage> by keyboard alone', () => {
   it('finds "feber" by typing, answers every question and reaches an outcome', async () => {
     const el = await triage();
-    const before = document.createElement('button');
-    before.textContent = 'før';
-    el.before(before);
-    before.focus();
+    const before = focusBefore(el);
     await tab();
     expect(deepActiveElement()).to.equal(part(el, 'reason-search'));
     await type('feber');
@@ -199,10 +196,7 @@ describe('<hk-triage> by keyboard alone', () => {
     const el = await triage({ protocolId: 'fever-adult' });
     const completed: HkTriageCompleteEvent[] = [];
     el.addEventListener('hk-complete', (e) => completed.push(e as HkTriageCompleteEvent));
-    const before = document.createElement('button');
-    before.textContent = 'før';
-    el.before(before);
-    before.focus();
+    const before = focusBefore(el);
     const boxes = [...root(el).querySelectorAll<HTMLInputElement>('[part="red-flags"] input[type="checkbox"]')];
     const moderate = boxes.findIndex((b) => b.value === 'fever-breathing-moderate');
     expect(moderate).to.be.greaterThan(0);
@@ -283,6 +277,54 @@ describe('<hk-triage> focus and steps', () => {
     expect(headingHasFocus(el)).to.be.true;
   });
 
+  it('the red-flag screen keeps its boxes, ticks and focus when the element renders again', async () => {
+    const el = await triage({ protocolId: 'fever-adult' });
+    const before = focusBefore(el);
+    const boxes = [...root(el).querySelectorAll<HTMLInputElement>('[part="red-flags"] input')];
+    const rash = boxes.findIndex((b) => b.value === 'fever-rash');
+    await tab(rash + 1);
+    await press('Space');
+
+    await settled(el);
+    const box = boxes[rash]!;
+    expect(box.checked, 'ticked by keyboard').to.be.true;
+    // The machine starts when the browser is idle; a host that sets the person or the office renders again (and
+    // a tick not yet confirmed is kept: it is what the person has said so far).
+    await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 }));
+    el.gpOffice = { name: 'Legesenteret', phone: '22 00 00 00' };
+    el.subject = { reference: 'Patient/1' };
+    await settled(el);
+    expect(root(el).querySelector('input[value="fever-rash"]'), 'the same box').to.equal(box);
+    expect(box.checked).to.be.true;
+    expect(deepActiveElement()).to.equal(box);
+    // And the tick counts: "Ja" ends in the red flag's disposition.
+    await click(el, 'next-button');
+    expect(el.matches(':state(outcome)')).to.be.true;
+    before.remove();
+  });
+
+  it('the red-flag error: shown on "Ja" with nothing ticked, cleared by a tick, and never a stale tick', async () => {
+    const el = await triage({ protocolId: 'fever-adult' });
+    const boxes = (): HTMLInputElement[] => [...root(el).querySelectorAll<HTMLInputElement>('[part="red-flags"] input')];
+    await click(el, 'next-button');
+    expect(part(el, 'error')!.hidden).to.be.false;
+    expect(part(el, 'red-flags')!.getAttribute('aria-describedby')).to.equal('flags-hint flags-error');
+    expect(boxes().every((b) => b.getAttribute('aria-invalid') === 'true')).to.be.true;
+    await tickRedFlag(el, 'fever-rash');
+    expect(part(el, 'error')!.hidden).to.be.true;
+    expect(text(el, 'error')).to.equal('');
+    expect(part(el, 'red-flags')!.getAttribute('aria-describedby')).to.equal('flags-hint');
+    expect(boxes().every((b) => b.getAttribute('aria-invalid') === 'false')).to.be.true;
+    // Untick, and go back to the screen from a red-flag outcome: the boxes show what the machine holds.
+    await tickRedFlag(el, 'fever-rash');
+    await tickRedFlag(el, 'fever-breathing-moderate');
+    await click(el, 'next-button');
+    expect(el.matches(':state(outcome)')).to.be.true;
+    await click(el, 'back-button');
+    expect(el.matches(':state(redFlags)')).to.be.true;
+    expect(boxes().filter((b) => b.checked).map((b) => b.value)).to.deep.equal(['fever-breathing-moderate']);
+  });
+
   it('restart() goes back to the first screen without answers', async () => {
     const el = await triage();
     await chooseReason(el, 'Smerter i brystet');
@@ -312,6 +354,17 @@ describe('<hk-triage> languages', () => {
     expect(text(el, 'heading')).to.not.equal(nnHeading);
     expect(text(el, 'heading')).to.match(/thermometer/i);
     expect(text(el, 'next-button')).to.equal('Next');
+  });
+
+  it('the red-flag screen follows a lang change and keeps the ticks', async () => {
+    const el = await triage({ protocolId: 'fever-adult' });
+    await tickRedFlag(el, 'fever-rash');
+    el.parentElement!.lang = 'en';
+    await settled(el);
+    expect(root(el).querySelector('[part="red-flags"] legend')!.textContent).to.equal(messages('en-GB').triageRedFlagsLegend);
+    expect(text(el, 'none-button')).to.equal(messages('en-GB').triageNoneOfThese);
+    expect(root(el).querySelector<HTMLInputElement>('input[value="fever-rash"]')!.checked).to.be.true;
+    await expectAccessible(el);
   });
 
   it('nn has its own wording on the red-flag screen', async () => {

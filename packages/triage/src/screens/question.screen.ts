@@ -6,11 +6,20 @@ import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import { HkChoiceGroup, HkNumberInput, HkYesNo, type HkChangeEvent } from '@helsekit/base';
 import { DONT_KNOW, type QuestionView, type TriageAnswer, type TriageView } from '@helsekit/core/triage';
-import { eyebrow, heading, nav, notices, progress, type ScreenHost } from './screen.js';
+import { heading, langOf, nav, notices, type ScreenHost } from './screen.js';
 
 HkChoiceGroup.define('hk-choice-group');
 HkYesNo.define('hk-yes-no');
 HkNumberInput.define('hk-number-input');
+
+function progress(view: TriageView): TemplateResult | typeof nothing {
+  return view.progress ? html`<p class="progress" part="progress">${view.progress.label}</p>` : nothing;
+}
+
+/** The protocol's title above the heading. */
+function eyebrow(view: TriageView): TemplateResult | typeof nothing {
+  return view.protocol ? html`<p class="eyebrow" lang=${langOf(view.protocol.title)}>${view.protocol.title.text}</p>` : nothing;
+}
 
 /** What an input primitive offers (HkField). */
 type Field = HTMLElement & { validate(): boolean; value: unknown; updateComplete: Promise<unknown> };

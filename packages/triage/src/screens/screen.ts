@@ -1,6 +1,7 @@
-// What every screen of <hk-triage> shares. The red-flag and outcome screens are rendered by the element itself
-// (a red flag must reach "Ring 113 nå" without waiting for the network); the reason and question screens are
-// modules of their own, loaded when first needed (`reason.screen.ts`, `question.screen.ts`).
+// What the lit-rendered screens of <hk-triage> share. The red-flag screen (`red-flags.screen.ts`, built with DOM
+// calls: it is the budgeted first paint) and the outcome are part of the element's own chunk, since a red flag
+// must reach "Ring 113 nå" without waiting for the network; the reason and question screens are modules of
+// their own, loaded when first needed (`reason.screen.ts`, `question.screen.ts`).
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CommonMessages, TriageMessages } from '@helsekit/core/i18n';
 import type { LocalizedView, TriageContext, TriageEvent, TriageView } from '@helsekit/core/triage';
@@ -31,15 +32,6 @@ export function notices(view: TriageView): TemplateResult | typeof nothing {
   const list = [...view.notices, ...(view.fallbackNotice ? [view.fallbackNotice] : [])];
   if (list.length === 0) return nothing;
   return html`<div class="notices" part="notices">${list.map((n) => html`<p>${n}</p>`)}</div>`;
-}
-
-export function progress(view: TriageView): TemplateResult | typeof nothing {
-  return view.progress ? html`<p class="progress" part="progress">${view.progress.label}</p>` : nothing;
-}
-
-/** The protocol's title above the heading. */
-export function eyebrow(view: TriageView): TemplateResult | typeof nothing {
-  return view.protocol ? html`<p class="eyebrow" lang=${langOf(view.protocol.title)}>${view.protocol.title.text}</p>` : nothing;
 }
 
 export function nav(host: ScreenHost, view: TriageView): TemplateResult {
