@@ -3,6 +3,7 @@ export * from './registry.js';
 export * from './events.js';
 export * from './hk-element.js';
 export * from './machine.controller.js';
+export * from './messages.controller.js';
 export * from './localize.controller.js';
 export * from './contexts.js';
 export * from './provider.element.js';

@@ -12,7 +12,7 @@ import {
   type ThemeName,
 } from './contexts.js';
 import { HkElement } from './hk-element.js';
-import { LocalizeController } from './localize.controller.js';
+import { MessagesController } from './messages.controller.js';
 
 /**
  * Shares a theme, services and the subject with every helsekit element inside it, so a host configures one
@@ -23,7 +23,7 @@ import { LocalizeController } from './localize.controller.js';
  * @slot - The elements that share this configuration.
  */
 export class HkProvider extends HkElement {
-  readonly #localize = new LocalizeController(this, commonCatalogsOnDemand);
+  readonly #localize = new MessagesController(this, commonCatalogsOnDemand);
 
   /** The theme name elements may read (styling itself comes from the theme's CSS tokens). */
   @provide({ context: themeContext })

@@ -56,7 +56,7 @@ describe('toView', () => {
     assert.equal(view.question?.unit?.text, '°C');
     assert.deepEqual([view.question?.min, view.question?.max, view.question?.decimals], [35, 42, 1]);
     assert.deepEqual(view.question?.options.map((o) => o.value), ['dontknow']);
-    assert.equal(view.question?.hint, 'Between 35 and 42 °C.');
+    assert.equal(view.question?.hint, null, 'a number input says its own range, from min, max and unit');
     assert.equal(view.can.next, false);
     assert.equal(view.can.back, true);
     assert.deepEqual(view.progress, { current: 3, total: 7, label: 'Step 3 of 7' });

@@ -2,7 +2,6 @@
  * `toView(snapshot, { locale, messages })`: everything the element renders, as plain data. Templates hold no business `if`s:
  * what may be pressed, the urgency in words, and which texts fell back to bokmål are all decided here.
  */
-import { formatter } from '../i18n/format.js';
 import type { Locale } from '../i18n/locale.js';
 import type { CommonMessages, TriageMessages } from '../i18n/messages.js';
 
@@ -49,6 +48,7 @@ export interface QuestionView {
   decimals: number | null;
   allowDontKnow: boolean;
   value: TriageAnswer | null;
+  /** "Velg alt som passer" on a multi-choice. A number's range is the input's to say (min, max and unit are here). */
   hint: string | null;
 }
 
@@ -258,12 +258,7 @@ function questionView(
   const numeric = q.kind === 'number' || q.kind === 'duration' || q.kind === 'age';
   const unit = q.kind === 'number' ? loc(q.unitLabel) : null;
   const decimals = q.kind === 'number' ? (q.decimals ?? 1) : numeric ? 0 : null;
-  let hint: string | null = null;
-  if (q.kind === 'multi-choice') hint = t.triageChooseAll;
-  if (numeric) {
-    const f = formatter(locale);
-    hint = t.numberRangeHint(f.number(q.min), f.number(q.max), unit?.text ?? '');
-  }
+  const hint = q.kind === 'multi-choice' ? t.triageChooseAll : null;
   return {
     id: q.id,
     kind: q.kind,
