@@ -8,7 +8,7 @@ import type { TriageAnswer } from './protocol.types.js';
 import { localize } from './localized.js';
 import { fixtureProtocol } from './triage.fixtures.js';
 import { triageMachine, type TriageEvent, type TriageInput } from './triage.machine.js';
-import { toView } from './triage.view.js';
+import { nextMultiChoice, toView } from './triage.view.js';
 
 function run(events: TriageEvent[], input: Partial<TriageInput> = {}) {
   const actor = createActor(triageMachine, { input: { protocols: [fixtureProtocol()], ...input } }).start();
@@ -161,5 +161,29 @@ describe('toView', () => {
         for (const text of texts) assert.ok(typeof text === 'string' && text.trim() !== '', `${locale}.${key}`);
       }
     }
+  });
+});
+
+describe('nextMultiChoice', () => {
+  const options = [
+    { value: 'rash', exclusive: false },
+    { value: 'cough', exclusive: false },
+    { value: 'none', exclusive: true },
+    { value: 'dontknow', exclusive: true },
+  ].map((o) => ({ ...o, label: { text: o.value, lang: 'nb' as const, fallback: false }, selected: false }));
+
+  it('an exclusive option stands alone: choosing it clears the others', () => {
+    assert.deepEqual(nextMultiChoice({ value: ['rash', 'cough'], options }, ['rash', 'cough', 'none']), ['none']);
+    assert.deepEqual(nextMultiChoice({ value: ['rash'], options }, ['rash', 'dontknow']), ['dontknow']);
+  });
+
+  it('choosing another option clears an exclusive one, also "vet ikke" held as the answer', () => {
+    assert.deepEqual(nextMultiChoice({ value: ['none'], options }, ['none', 'cough']), ['cough']);
+    assert.deepEqual(nextMultiChoice({ value: 'dontknow', options }, ['dontknow', 'rash']), ['rash']);
+  });
+
+  it('unticking keeps the rest as they are', () => {
+    assert.deepEqual(nextMultiChoice({ value: ['rash', 'cough'], options }, ['cough']), ['cough']);
+    assert.deepEqual(nextMultiChoice({ value: null, options }, []), []);
   });
 });

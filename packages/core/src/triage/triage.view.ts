@@ -229,6 +229,19 @@ export function toView(snapshot: TriageSnapshotLike, options: ViewOptions): Tria
   };
 }
 
+/**
+ * The ticks of a multi-choice question after the person changed them to `ticked`: an exclusive option ("ingen av
+ * disse", "vet ikke") stands alone, so choosing one clears the others, and choosing another option clears it.
+ */
+export function nextMultiChoice(question: Pick<QuestionView, 'value' | 'options'>, ticked: readonly string[]): string[] {
+  const before = Array.isArray(question.value) ? question.value : question.value === DONT_KNOW ? [DONT_KNOW] : [];
+  const added = ticked.filter((v) => !before.includes(v));
+  const exclusive = new Set(question.options.filter((o) => o.exclusive).map((o) => o.value));
+  const addedExclusive = added.find((v) => exclusive.has(v));
+  if (addedExclusive !== undefined) return [addedExclusive];
+  return added.length > 0 ? ticked.filter((v) => !exclusive.has(v)) : [...ticked];
+}
+
 function questionView(
   q: Question,
   value: TriageAnswer | undefined,

@@ -5,7 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import { HkChoiceGroup, HkNumberInput, HkYesNo, type HkChangeEvent } from '@helsekit/base';
-import { DONT_KNOW, type QuestionView, type TriageAnswer, type TriageView } from '@helsekit/core/triage';
+import { DONT_KNOW, nextMultiChoice, type QuestionView, type TriageAnswer, type TriageView } from '@helsekit/core/triage';
 import { heading, langOf, nav, notices, type ScreenHost } from './screen.js';
 
 HkChoiceGroup.define('hk-choice-group');
@@ -47,14 +47,7 @@ function fieldAnswer(host: ScreenHost, question: QuestionView): TriageAnswer | u
 
 function onAnswer(host: ScreenHost, question: QuestionView, event: HkChangeEvent<unknown>): void {
   if (question.kind === 'multi-choice') {
-    const field = event.target as Field;
-    const next = (event.detail.value as string[]) ?? [];
-    const before = Array.isArray(question.value) ? question.value : question.value === DONT_KNOW ? [DONT_KNOW] : [];
-    const added = next.filter((v) => !before.includes(v));
-    const exclusive = new Set(question.options.filter((o) => o.exclusive).map((o) => o.value));
-    const addedExclusive = added.find((v) => exclusive.has(v));
-    // "Ingen av disse" and "vet ikke" stand alone: choosing one clears the others, and the other way round.
-    field.value = addedExclusive !== undefined ? [addedExclusive] : added.length > 0 ? next.filter((v) => !exclusive.has(v)) : next;
+    (event.target as Field).value = nextMultiChoice(question, (event.detail.value as string[]) ?? []);
   }
   const answer = fieldAnswer(host, question);
   if (answer !== undefined) host.send({ type: 'ANSWER.SET', questionId: question.id, value: answer });
