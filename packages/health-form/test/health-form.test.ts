@@ -23,6 +23,20 @@ const patient: Patient = {
   birthDate: '1980-05-17',
 };
 
+/** A form asking for the person's name, birth date and fødselsnummer (what a Patient can offer), and `more`. */
+function personQuestionnaire(...more: Array<{ linkId: string; type: string; text: string }>) {
+  return {
+    resourceType: 'Questionnaire',
+    status: 'active',
+    item: [
+      { linkId: 'name', type: 'string', text: 'Navn' },
+      { linkId: 'birthdate', type: 'date', text: 'Fødselsdato' },
+      { linkId: 'fnr', type: 'string', text: 'Fødselsnummer' },
+      ...more,
+    ],
+  };
+}
+
 async function form(q: unknown, options: { store?: HealthStore; patient?: Patient; lang?: string; oneQuestion?: boolean } = {}): Promise<HkHealthForm> {
   const el = await fixtureInLang<HkHealthForm>(
     html`<hk-health-form
@@ -537,16 +551,7 @@ describe('<hk-health-form>', () => {
   });
 
   it('offers name, birth date and a valid fødselsnummer from the Patient, and never an invalid one', async () => {
-    const q = {
-      resourceType: 'Questionnaire',
-      url: 'https://helsekit.test/Questionnaire/id',
-      status: 'active',
-      item: [
-        { linkId: 'name', type: 'string', text: 'Navn' },
-        { linkId: 'birthdate', type: 'date', text: 'Fødselsdato' },
-        { linkId: 'fnr', type: 'string', text: 'Fødselsnummer' },
-      ],
-    };
+    const q = { ...personQuestionnaire(), url: 'https://helsekit.test/Questionnaire/id' };
     const withFnr = (value: string): Patient => ({ ...patient, identifier: [{ system: 'urn:oid:2.16.578.1.12.4.1.4.1', value }] });
     const el = await form(q, { patient: withFnr('17058012345') });
     expect(el.step).to.equal('prefillReview');
@@ -572,16 +577,7 @@ describe('<hk-health-form>', () => {
   });
 
   it('marks the person\'s own name and birth date for autofill (WCAG 1.3.5), but not when filling in for someone else', async () => {
-    const q = {
-      resourceType: 'Questionnaire',
-      status: 'active',
-      item: [
-        { linkId: 'name', type: 'string', text: 'Navn' },
-        { linkId: 'birthdate', type: 'date', text: 'Fødselsdato' },
-        { linkId: 'fnr', type: 'string', text: 'Fødselsnummer' },
-        { linkId: 'reason', type: 'string', text: 'Hva gjelder det?' },
-      ],
-    };
+    const q = personQuestionnaire({ linkId: 'reason', type: 'string', text: 'Hva gjelder det?' });
     const tokens = (el: HkHealthForm) => ['Navn', 'Fødselsdato', 'Fødselsnummer', 'Hva gjelder det?'].map((l) => inputFor(el, l).getAttribute('autocomplete'));
     const own = await form(q);
     expect(tokens(own)).to.deep.equal(['name', 'bday', 'off', 'off']);
