@@ -93,7 +93,12 @@ export default {
       launchOptions: { executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS },
     }),
   ],
-  groups: packages.map((name) => ({ name, files: `packages/${name}/test/**/*.test.ts` })),
+  // HK_WTR_FILES (comma-separated paths or globs) narrows each group to its own files among them, for one-file runs:
+  // `HK_WTR_FILES=packages/triage/test/triage.test.ts … --group triage`.
+  groups: packages.map((name) => {
+    const only = process.env.HK_WTR_FILES?.split(',').filter((f) => f.startsWith(`packages/${name}/`));
+    return { name, files: only?.length ? only : `packages/${name}/test/**/*.test.ts` };
+  }),
   // One page at a time: keyboard tests need focus, and a background page gets no animation frames.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },

@@ -26,7 +26,7 @@ function hostileProtocol(payload: string, id = 'xss'): Protocol {
     ...p,
     id,
     title: t,
-    synonyms: { nb: [payload], nn: [payload], en: [payload] },
+    synonyms: { nb: [payload], nn: [payload], en: [payload], se: [payload] },
     redFlags: p.redFlags.map((f) => ({ ...f, text: t, whatToDoNow: t })),
     questions: p.questions.map((q) => {
       const base = { ...q, text: t, help: t };

@@ -1,6 +1,5 @@
 // Side-effect free: import '@helsekit/triage/define' to register <hk-triage>.
 export { HkTriage, isUsableProtocol } from './triage.element.js';
-export { matchReasons } from './screens/reason.screen.js';
 export type { HkTriageGpOffice, HkTriagePersist } from './triage.element.js';
 export {
   HkTriageAnalyticsEvent,

@@ -10,12 +10,15 @@ import {
   createTriageMachine,
   initialTriageSnapshot,
   isHandoffDisposition,
+  toPersonView,
   toView,
   type Disposition,
+  type PersonDraft,
   type Protocol,
   type TriageContext,
   type TriageEvent,
   type TriageMachine,
+  type TriagePerson,
   type TriageStep,
   type TriageView,
 } from '@helsekit/core/triage';
@@ -30,6 +33,8 @@ import {
 import { loadAllProtocols, loadProtocol } from '@helsekit/protocols/load';
 import { heading, langOf, nav, notices, type ScreenHost } from './screens/screen.js';
 import { redFlagScreen, type RedFlagActions, type RedFlagScreen } from './screens/red-flags.screen.js';
+import { renderPerson } from './screens/person.screen.js';
+import type { ReasonScreenHost } from './screens/reason.screen.js';
 import { triageStyles } from './triage.styles.js';
 
 /** The GP office that receives the result: shown by name and phone, and the owner of the inbox Task. */
@@ -47,7 +52,7 @@ type Problem = { reason: HkTriageErrorReason; message: string };
 
 /** How long the default protocols may take before "Laster …" is shown. */
 const LOADING_DELAY_MS = 300;
-const STEPS: readonly string[] = ['starting', 'choosingReason', 'redFlags', 'questions', 'outcome', 'handoff', 'done'];
+const STEPS: readonly string[] = ['starting', 'choosingPerson', 'choosingReason', 'redFlags', 'questions', 'outcome', 'handoff', 'done'];
 
 const isText = (t: unknown): boolean => {
   const x = t as Record<string, unknown> | null;
@@ -180,6 +185,12 @@ export class HkTriage extends HkElement {
   /** The person, as a FHIR Reference (property). Without it the Bundle names an unidentified citizen. */
   @property({ attribute: false }) subject: Reference | undefined;
 
+  /**
+   * Who the triage is about, when the host already knows (property): `{ who, ageBand, sex?, pregnant? }`. Set, it
+   * skips the who-for screen; unset, the person answers it first.
+   */
+  @property({ attribute: false }) person: TriagePerson | undefined;
+
   /** The fetch used to post to FHIR (property), for tests and for hosts that wrap fetch. Default: global fetch. */
   @property({ attribute: false }) fetch: typeof fetch | undefined;
 
@@ -228,6 +239,11 @@ export class HkTriage extends HkElement {
   /** The first screen's wait: "Laster …" only once it has lasted LOADING_DELAY_MS. */
   #firstWait: 'none' | 'waiting' | 'slow' = 'none';
   #query = '';
+  #personDraft: PersonDraft = {};
+  #personError = '';
+  #describing = false;
+  #description = '';
+  #descriptionError = '';
   #checked = new Set<string>();
   #redFlagError = '';
   #handledByHost = false;
@@ -322,7 +338,10 @@ export class HkTriage extends HkElement {
       this.#defaults = undefined;
       this.#requestDefaults();
     }
-    if (this.hasUpdated && (changed.has('protocols') || changed.has('protocolId') || changed.has('gpOffice') || changed.has('subject'))) {
+    if (
+      this.hasUpdated &&
+      (changed.has('protocols') || changed.has('protocolId') || changed.has('gpOffice') || changed.has('subject') || changed.has('person'))
+    ) {
       this.#reconfigure();
     } else if (snapshot.status === 'active' && snapshot.context.locale !== this.#localize.locale) {
       this.#send({ type: 'LOCALE.SET', locale: this.#localize.locale });
@@ -332,7 +351,7 @@ export class HkTriage extends HkElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const step = currentStep(this.#machine.snapshot.value);
-    if (!this.#loading && step !== 'choosingReason' && step !== 'redFlags') this.#loadLaterScreens();
+    if (!this.#loading && step !== 'choosingPerson' && step !== 'choosingReason' && step !== 'redFlags') this.#loadLaterScreens();
     const problem = this.#problem();
     if (problem) this.internals.states.add('error');
     else this.internals.states.delete('error');
@@ -361,6 +380,7 @@ export class HkTriage extends HkElement {
     return {
       protocols: this.#validProtocols(),
       ...(this.protocolId ? { protocolId: this.protocolId } : {}),
+      ...(this.person ? { person: this.person } : {}),
       locale: this.#localize.locale,
       ...this.#bundleOptions(),
     };
@@ -384,7 +404,8 @@ export class HkTriage extends HkElement {
     const snapshot = this.#machine.snapshot;
     const step = currentStep(snapshot.value);
     const untouched = step === 'redFlags' && snapshot.context.preselected && !this.#hasProgress(snapshot.context) && this.#checked.size === 0;
-    if (snapshot.status !== 'active' || step === 'choosingReason' || untouched) {
+    const first = step === 'choosingPerson' || step === 'choosingReason';
+    if (snapshot.status !== 'active' || first || untouched) {
       this.#resetLocalState();
       this.#machine.restore(undefined);
       return;
@@ -403,7 +424,7 @@ export class HkTriage extends HkElement {
   #onStepChanged(step: TriageStep, context: TriageContext): Event | void {
     // While the default protocols load, the actor sits on an empty reason screen nobody sees: nothing to tell.
     if (this.#loading) return;
-    const onPath = step !== 'choosingReason' && context.protocol !== null;
+    const onPath = step !== 'choosingPerson' && step !== 'choosingReason' && context.protocol !== null;
     const total = onPath ? 2 + questionPath(context).length : 0;
     const index = onPath ? Math.min(stepNumber(context, step), total) : 0;
     if (step === 'redFlags') {
@@ -437,17 +458,18 @@ export class HkTriage extends HkElement {
   async #afterHandoff(event: HkTriageHandoffEvent): Promise<void> {
     if (event.defaultPrevented) {
       this.#handledByHost = true;
-      this.#send({ type: 'HANDOFF.DONE' });
+      this.#send({ type: 'HANDOFF.DONE', sent: true });
       return;
     }
     if (!this.fhirBase) {
-      this.#send({ type: 'HANDOFF.DONE' });
+      // Nowhere to send it: the person must be told that nothing was sent.
+      this.#send({ type: 'HANDOFF.DONE', sent: false });
       return;
     }
     const { postHandoff } = await import('./handoff.js');
     const problem = await postHandoff(this, event.detail.bundle);
     if (problem) this.dispatchEvent(new HkTriageErrorEvent(problem));
-    this.#send({ type: problem ? 'HANDOFF.FAILED' : 'HANDOFF.DONE' });
+    this.#send(problem ? { type: 'HANDOFF.FAILED' } : { type: 'HANDOFF.DONE', sent: true });
   }
 
   readonly #onPageHide = (): void => {
@@ -457,6 +479,11 @@ export class HkTriage extends HkElement {
 
   #resetLocalState(): void {
     this.#query = '';
+    this.#personDraft = {};
+    this.#personError = '';
+    this.#describing = false;
+    this.#description = '';
+    this.#descriptionError = '';
     this.#checked = new Set();
     this.#redFlagError = '';
     this.#handledByHost = false;
@@ -632,8 +659,8 @@ export class HkTriage extends HkElement {
     return result;
   }
 
-  /** What the reason and question screens get from the element. */
-  readonly #screenHost: ScreenHost = ((el: HkTriage): ScreenHost => ({
+  /** What the person, reason and question screens get from the element. */
+  readonly #screenHost: ReasonScreenHost & { personDraft: PersonDraft; personError: string } = ((el: HkTriage) => ({
     get t() {
       return el.#localize.t;
     },
@@ -648,6 +675,36 @@ export class HkTriage extends HkElement {
     },
     set query(value: string) {
       el.#query = value;
+    },
+    get personDraft() {
+      return el.#personDraft;
+    },
+    set personDraft(value: PersonDraft) {
+      el.#personDraft = value;
+    },
+    get personError() {
+      return el.#personError;
+    },
+    set personError(value: string) {
+      el.#personError = value;
+    },
+    get describing() {
+      return el.#describing;
+    },
+    set describing(value: boolean) {
+      el.#describing = value;
+    },
+    get description() {
+      return el.#description;
+    },
+    set description(value: string) {
+      el.#description = value;
+    },
+    get descriptionError() {
+      return el.#descriptionError;
+    },
+    set descriptionError(value: string) {
+      el.#descriptionError = value;
     },
     send: (event) => el.#send(event),
     requestUpdate: () => el.requestUpdate(),
@@ -686,6 +743,10 @@ export class HkTriage extends HkElement {
       return this.#renderError({ reason: 'machine-failed', message: this.#localize.t.triageInvalidProtocol });
     }
     switch (view.step) {
+      case 'choosingPerson':
+        // The reason list comes next: fetch its screen while the person answers.
+        if (!view.protocol) void this.#loadReasonScreen();
+        return renderPerson(this.#screenHost, view, toPersonView(this.#personDraft, { locale: this.#localize.locale, messages: this.#localize.t }));
       case 'choosingReason':
         if (this.#reasonScreen) return this.#reasonScreen.renderReasons(this.#screenHost, view);
         void this.#loadReasonScreen();
@@ -764,6 +825,12 @@ export class HkTriage extends HkElement {
           ? html`<div part="safety-net">
               <h3>${t.triageSafetyNetHeading}</h3>
               <p lang=${langOf(outcome.safetyNet)}>${outcome.safetyNet.text}</p>
+            </div>`
+          : nothing}
+        ${view.description
+          ? html`<div part="description">
+              <h3>${t.triageDescriptionHeading}</h3>
+              <p class="description">${view.description}</p>
             </div>`
           : nothing}
         <div part="what-next">

@@ -232,4 +232,46 @@ export const triageStyles = css`
     border-inline-start-width: 8px;
     border-radius: var(--hk-radius, 4px);
   }
+  /* The who-for screen and "Noe annet": one group of radios (or the description) after another. */
+  form.person,
+  form.other {
+    display: grid;
+    gap: var(--hk-space-4, 1.25rem);
+  }
+  .options {
+    display: grid;
+    gap: var(--hk-space-1, 0.25rem);
+  }
+  .other {
+    display: grid;
+    gap: var(--hk-space-2, 0.5rem);
+  }
+  textarea {
+    font: inherit;
+    inline-size: 100%;
+    box-sizing: border-box;
+    min-block-size: 6rem;
+    padding: var(--hk-space-2, 0.5rem);
+    border: 1px solid var(--hk-color-border, #595959);
+    border-radius: var(--hk-radius, 4px);
+  }
+  textarea[aria-invalid='true'] {
+    border: 2px solid var(--hk-color-error, #b00020);
+  }
+  /* 113 and 116117 stay on the reason screen whatever the search shows; words, not colour, say what they are. */
+  .emergency {
+    padding: var(--hk-space-2, 0.5rem) var(--hk-space-3, 0.75rem);
+    border: 2px solid var(--hk-color-urgent, #b00020);
+    border-radius: var(--hk-radius, 4px);
+  }
+  .emergency h3 {
+    margin: 0 0 var(--hk-space-1, 0.25rem);
+    font-size: var(--hk-font-size-label, 1.125rem);
+  }
+  .emergency p {
+    margin: var(--hk-space-1, 0.25rem) 0;
+  }
+  .description {
+    white-space: pre-wrap;
+  }
 `;

@@ -1,7 +1,8 @@
 // Drives <hk-triage> through its own UI, as a person with a mouse would (keyboard walks are in triage.test.ts).
 import { html } from 'lit';
 import '@helsekit/triage/define';
-import type { Protocol } from '@helsekit/core/triage';
+import type { LocalizedText, Protocol, TriagePerson } from '@helsekit/core/triage';
+import { fixtureProtocol } from '@helsekit/core/triage/triage.fixtures';
 import type { HkTriage } from '@helsekit/triage';
 import { fixtureInLang, settled } from '@helsekit/base/testing/index';
 
@@ -29,11 +30,109 @@ export async function shippedProtocols(): Promise<Protocol[]> {
   return structuredClone(loaded);
 }
 
-export async function triage(attrs: { protocolId?: string; lang?: string; persist?: string; persistKey?: string } = {}): Promise<HkTriage> {
-  const protocols = await shippedProtocols();
+/** The person most tests are about; `person: null` starts on the who-for screen instead. */
+export const ADULT: TriagePerson = { who: 'self', ageBand: '18-64-years', sex: 'female', pregnant: 'no' };
+
+/**
+ * Test protocols for tests about the element's behaviour (focus, keys, events, persistence), so they do not follow
+ * the shipped clinical content. `fixture` is core's `fixtureProtocol()`: red flags rf-bleeding (113) and
+ * rf-breathing (116117); questions has-fever, temp (only after has-fever "yes"), days, age, where, symptoms.
+ */
+export { fixtureProtocol };
+
+const t = (s: string): LocalizedText => ({ nb: `${s} (nb)`, nn: `${s} (nn)`, en: s });
+const content = (s: string) => ({ advice: t(`${s} advice`), safetyNet: t(`${s} safety net`) });
+
+/**
+ * Two questions: `cough` (yes/no/vet ikke; "yes" → gp-same-day) and `where` (home/abroad/vet ikke; "abroad" →
+ * e-consultation); "no" and "home" → self-care. One red flag, rf-fainted (116117).
+ */
+export function shortProtocol(): Protocol {
+  const p = fixtureProtocol();
+  return {
+    ...p,
+    id: 'short',
+    title: t('Short'),
+    synonyms: { nb: ['kort'], nn: ['kort'], en: ['short'], se: ['kort'] },
+    searchTests: { find: ['kort'], notFind: ['feber'] },
+    redFlags: [{ id: 'rf-fainted', text: t('Fainted?'), disposition: 'call-116117', whatToDoNow: t('Call 116117') }],
+    questions: [
+      { id: 'cough', kind: 'yes-no-dontknow', text: t('Cough?') },
+      {
+        id: 'where',
+        kind: 'single-choice',
+        text: t('Where?'),
+        allowDontKnow: true,
+        options: [
+          { value: 'home', label: t('Home') },
+          { value: 'abroad', label: t('Abroad') },
+        ],
+      },
+    ],
+    rules: [
+      { id: 'cough', when: { all: [{ question: 'cough', operator: 'eq', value: 'yes' }] }, disposition: 'gp-same-day', priority: 1, reason: t('cough') },
+      { id: 'abroad', when: { all: [{ question: 'where', operator: 'in', value: ['abroad'] }] }, disposition: 'e-consultation', priority: 1, reason: t('abroad') },
+      {
+        id: 'mild',
+        when: { all: [{ question: 'cough', operator: 'eq', value: 'no' }, { question: 'where', operator: 'in', value: ['home'] }] },
+        disposition: 'self-care',
+        priority: 0,
+        reason: t('no cough, at home'),
+      },
+    ],
+  };
+}
+
+/** One question, `renewal`: "yes" → admin-service (a prescription renewal). */
+export function adminProtocol(): Protocol {
+  const p = fixtureProtocol();
+  return {
+    ...p,
+    id: 'admin',
+    title: t('Admin'),
+    synonyms: { nb: ['papirer'], nn: ['papir'], en: ['papers'], se: ['papirat'] },
+    searchTests: { find: ['papirer'], notFind: ['feber'] },
+    redFlags: [],
+    questions: [{ id: 'renewal', kind: 'yes-no-dontknow', text: t('Only a renewal?') }],
+    rules: [{ id: 'renewal', when: { all: [{ question: 'renewal', operator: 'eq', value: 'yes' }] }, disposition: 'admin-service', priority: 0, reason: t('a renewal') }],
+    dispositions: { ...p.dispositions, 'admin-service': { ...content('admin'), target: 'prescription-renewal' } },
+  };
+}
+
+/** The test protocols, for a reason list: Fixture, Short and Admin. */
+export const testProtocols = (): Protocol[] => [fixtureProtocol(), shortProtocol(), adminProtocol()];
+
+/** Through has-fever "no", days, age and where to an outcome of the fixture protocol (symptoms "none" last). */
+export const FIXTURE_PATHS = {
+  /** days 1 → rule "mild" */
+  selfCare: [['has-fever', 'no'], ['days', '1'], ['age', '30'], ['where', 'home'], ['symptoms', ['none']]],
+  /** abroad → e-consultation */
+  eConsultation: [['has-fever', 'no'], ['days', '5'], ['age', '30'], ['where', 'abroad'], ['symptoms', ['none']]],
+  /** more than a week → gp-appointment */
+  gpAppointment: [['has-fever', 'no'], ['days', '10'], ['age', '30'], ['where', 'home'], ['symptoms', ['none']]],
+  /** 38.5 to 40 → gp-same-day */
+  gpSameDay: [['has-fever', 'yes'], ['temp', '39,1'], ['days', '1'], ['age', '30'], ['where', 'home'], ['symptoms', ['cough']]],
+  /** 40 or more → call-116117 */
+  call116117: [['has-fever', 'yes'], ['temp', '40,2'], ['days', '1'], ['age', '30'], ['where', 'home'], ['symptoms', ['none']]],
+} satisfies Record<string, Array<[string, string | string[]]>>;
+
+export async function triage(
+  attrs: {
+    protocolId?: string;
+    lang?: string;
+    persist?: string;
+    persistKey?: string;
+    person?: TriagePerson | null;
+    /** Default: the shipped protocols. */
+    protocols?: Protocol[];
+  } = {},
+): Promise<HkTriage> {
+  const protocols = attrs.protocols ?? (await shippedProtocols());
+  const person = attrs.person === undefined ? ADULT : (attrs.person ?? undefined);
   return fixtureInLang<HkTriage>(
     html`<hk-triage
       .protocols=${protocols}
+      .person=${person}
       protocol-id=${attrs.protocolId ?? ''}
       persist=${attrs.persist ?? 'none'}
       persist-key=${attrs.persistKey ?? 'hk-triage'}
@@ -55,6 +154,17 @@ export async function chooseReason(el: HkTriage, title: string): Promise<void> {
   if (!button) throw new Error(`no reason "${title}"`);
   button.click();
   await settled(el);
+}
+
+/** Answers the who-for screen by label text (as a person reads it) and presses "Gå videre". */
+export async function answerPerson(el: HkTriage, labels: string[]): Promise<void> {
+  for (const label of labels) {
+    const option = [...root(el).querySelectorAll<HTMLLabelElement>('form.person label.option')].find((l) => l.textContent!.trim() === label);
+    if (!option) throw new Error(`no option "${label}" on the who-for screen`);
+    option.querySelector('input')!.click();
+    await settled(el);
+  }
+  await click(el, 'next-button');
 }
 
 export async function tickRedFlag(el: HkTriage, id: string): Promise<void> {

@@ -1,7 +1,10 @@
 import { expect, fixtureCleanup } from '@open-wc/testing';
 import type { HkTriage } from '@helsekit/triage';
 import { settled } from '@helsekit/base/testing/index';
-import { answer, answerAll, chooseReason, click, field, part, triage } from './helpers.js';
+import { answer, answerAll, answerPerson, chooseReason, click, field, FIXTURE_PATHS, part, testProtocols, triage as triageWith } from './helpers.js';
+
+// About keeping the flow, not the shipped clinical content: the test protocols (helpers.ts).
+const triage = (attrs: Parameters<typeof triageWith>[0] = {}) => triageWith({ protocols: testProtocols(), ...attrs });
 
 const KEY = 'hk-triage:persist-test';
 
@@ -16,9 +19,9 @@ describe('<hk-triage> persistence', () => {
 
   it('persist="session": a reload resumes on the same question with the answers', async () => {
     let el: HkTriage = await triage({ persist: 'session', persistKey: 'persist-test' });
-    await chooseReason(el, 'Feber hos voksne');
+    await chooseReason(el, 'Fixture (nb)');
     await click(el, 'none-button');
-    await answerAll(el, [['measured', 'yes']]);
+    await answerAll(el, [['has-fever', 'yes']]);
     await answer(el, '38,7', false);
     expect(sessionStorage.getItem(KEY)).to.be.a('string');
     // The stored snapshot carries the chosen protocol and the answers, not the whole protocol list.
@@ -27,7 +30,7 @@ describe('<hk-triage> persistence', () => {
     fixtureCleanup();
     el = await triage({ persist: 'session', persistKey: 'persist-test' });
     expect(el.matches(':state(questions)')).to.be.true;
-    expect(part(el, 'question')!.dataset['question']).to.equal('temperature');
+    expect(part(el, 'question')!.dataset['question']).to.equal('temp');
     expect(field(el).value).to.equal(38.7);
     await click(el, 'back-button');
     expect(field(el).value).to.equal('yes');
@@ -35,7 +38,7 @@ describe('<hk-triage> persistence', () => {
 
   it('a different persist-key does not resume', async () => {
     const el = await triage({ persist: 'session', persistKey: 'persist-test' });
-    await chooseReason(el, 'Smerter i brystet');
+    await chooseReason(el, 'Short (nb)');
     await click(el, 'none-button');
     fixtureCleanup();
     const other = await triage({ persist: 'session', persistKey: 'another' });
@@ -43,7 +46,7 @@ describe('<hk-triage> persistence', () => {
   });
 
   it('is cleared on restart and when finished', async () => {
-    const el = await triage({ persist: 'session', persistKey: 'persist-test', protocolId: 'chest-pain' });
+    const el = await triage({ persist: 'session', persistKey: 'persist-test', protocolId: 'short' });
     expect(sessionStorage.getItem(KEY)).to.equal(null);
     await click(el, 'none-button');
     expect(sessionStorage.getItem(KEY)).to.be.a('string');
@@ -51,7 +54,7 @@ describe('<hk-triage> persistence', () => {
     expect(sessionStorage.getItem(KEY)).to.equal(null);
     await settled(el);
     await click(el, 'none-button');
-    await answerAll(el, [['last-pain', 'now'], ['heart-disease', 'no']]);
+    await answerAll(el, [['cough', 'yes'], ['where', 'home']]);
     expect(sessionStorage.getItem(KEY)).to.be.a('string');
     await click(el, 'finish-button');
     expect(el.matches(':state(done)')).to.be.true;
@@ -60,12 +63,26 @@ describe('<hk-triage> persistence', () => {
 
   it('persist="none" (the default) writes nothing to sessionStorage or localStorage', async () => {
     const el = await triage();
-    await chooseReason(el, 'Feber hos voksne');
+    await chooseReason(el, 'Fixture (nb)');
     await click(el, 'none-button');
-    await answerAll(el, [['measured', 'no'], ['fever-days', '1'], ['weak-immune', 'no'], ['drinking', 'yes'], ['symptoms', ['none']]]);
+    await answerAll(el, FIXTURE_PATHS.selfCare);
     expect(el.matches(':state(outcome)')).to.be.true;
     expect(sessionStorage.length).to.equal(0);
     expect(localStorage.length).to.equal(0);
+  });
+
+  it('resumes with the who-for answers the person gave, without asking again', async () => {
+    let el: HkTriage = await triage({ persist: 'session', persistKey: 'persist-test', person: null });
+    await answerPerson(el, ['En annen (for eksempel et barn eller en forelder)', '18–64 år', 'Mann / gutt']);
+    await chooseReason(el, 'Short (nb)');
+    await click(el, 'none-button');
+    await answer(el, 'no');
+    expect(sessionStorage.getItem(KEY)).to.be.a('string');
+    fixtureCleanup();
+    el = await triage({ persist: 'session', persistKey: 'persist-test', person: null });
+    expect(el.matches(':state(questions)')).to.be.true;
+    expect(part(el, 'question')!.dataset['question']).to.equal('where');
+    expect(JSON.parse(sessionStorage.getItem(KEY)!).context.person).to.deep.include({ who: 'other', ageBand: '18-64-years', sex: 'male' });
   });
 
   it('ignores a corrupt stored entry and starts afresh', async () => {

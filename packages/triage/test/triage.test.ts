@@ -3,8 +3,34 @@ import { html } from 'lit';
 import { messages } from '@helsekit/core';
 import type { Observation } from 'fhir/r4';
 import type { HkTriage, HkTriageCompleteEvent } from '@helsekit/triage';
+import type { Protocol } from '@helsekit/core/triage';
+import { redFlagFits } from '@helsekit/core/triage/compile';
+import { GENERAL_RED_FLAGS } from '@helsekit/core/triage/general-red-flags';
 import { deepActiveElement, expectAccessible, expectTextSpacingSafe, fixtureInLang, press, settled, tab, type } from '@helsekit/base/testing/index';
-import { answer, answerAll, chooseReason, click, field, focusBefore, headingHasFocus, part, root, text, tickRedFlag, triage } from './helpers.js';
+import {
+  ADULT,
+  answer,
+  answerAll,
+  chooseReason,
+  click,
+  field,
+  FIXTURE_PATHS,
+  fixtureProtocol,
+  focusBefore,
+  headingHasFocus,
+  part,
+  root,
+  testProtocols,
+  text,
+  tickRedFlag,
+  triage as triageWith,
+} from './helpers.js';
+
+// These tests are about the element, not the shipped clinical content: they run the test protocols (helpers.ts).
+const triage = (attrs: Parameters<typeof triageWith>[0] = {}) => triageWith({ protocols: testProtocols(), ...attrs });
+/** The general red flags asked of an adult, in screen order (core content, read at run time). */
+const ADULT_GENERAL_FLAGS = GENERAL_RED_FLAGS.filter((f) => redFlagFits(f, [ADULT.ageBand]));
+const FIRST_GENERAL = ADULT_GENERAL_FLAGS[0]!;
 
 describe('<hk-triage> accessibility in every state', () => {
   it('choosing a reason, with and without a search', async () => {
@@ -13,10 +39,11 @@ describe('<hk-triage> accessibility in every state', () => {
     expect(text(el, 'heading')).to.equal('Hva gjelder det?');
     await expectAccessible(el);
     const search = part<HTMLInputElement>(el, 'reason-search')!;
-    search.value = 'vondt i brystet';
+    expect([...root(el).querySelectorAll('[part="reason-button"]')].map((b) => b.textContent!.trim())).to.deep.equal(['Fixture (nb)', 'Short (nb)', 'Admin (nb)']);
+    search.value = 'kort';
     search.dispatchEvent(new Event('input'));
     await settled(el);
-    expect([...root(el).querySelectorAll('[part="reason-button"]')].map((b) => b.textContent!.trim())).to.deep.equal(['Smerter i brystet']);
+    expect([...root(el).querySelectorAll('[part="reason-button"]')].map((b) => b.textContent!.trim())).to.deep.equal(['Short (nb)']);
     expect(text(el, 'reason-status')).to.equal('1 treff');
     search.value = 'zzz';
     search.dispatchEvent(new Event('input'));
@@ -25,12 +52,28 @@ describe('<hk-triage> accessibility in every state', () => {
     await expectAccessible(el);
   });
 
+  it('the who-for screen with the pregnancy question shown', async () => {
+    const el = await triage({ person: null });
+    expect(el.matches(':state(choosingPerson)')).to.be.true;
+    for (const value of ['self', '18-64-years', 'female']) {
+      root(el).querySelector<HTMLInputElement>(`form.person input[value="${value}"]`)!.click();
+      await settled(el);
+    }
+    expect(part(el, 'person-pregnant')).to.exist;
+    await expectAccessible(el);
+    await click(el, 'next-button');
+    expect(el.matches(':state(choosingPerson)'), 'pregnancy is still unanswered').to.be.true;
+    expect(part(el, 'person-pregnant')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(part(el, 'person-who')!.getAttribute('aria-invalid')).to.equal('false');
+    expect(deepActiveElement()).to.equal(part(el, 'person-pregnant')!.querySelector('input'));
+    await expectAccessible(el);
+  });
+
   it('the red-flag screen: the general 113 list first, then the protocol’s own, as one checkbox group', async () => {
-    const el = await triage({ protocolId: 'fever-adult' });
+    const el = await triage({ protocolId: 'fixture' });
     expect(el.matches(':state(redFlags)')).to.be.true;
     const boxes = [...root(el).querySelectorAll<HTMLInputElement>('[part="red-flags"] input[type="checkbox"]')];
-    expect(boxes.map((b) => b.value).slice(0, 1)).to.deep.equal(['general-paralysis']);
-    expect(boxes.map((b) => b.value)).to.include('fever-rash');
+    expect(boxes.map((b) => b.value)).to.deep.equal([...ADULT_GENERAL_FLAGS.map((f) => f.id), 'rf-bleeding', 'rf-breathing']);
     expect(root(el).querySelector('[part="red-flags"] legend')!.textContent).to.equal('Har du noe av dette nå?');
     expect(text(el, 'none-button')).to.equal('Nei, ingenting av dette');
     await expectAccessible(el);
@@ -42,11 +85,12 @@ describe('<hk-triage> accessibility in every state', () => {
   });
 
   it('a question, and a question with an error (Next without an answer moves focus to the field)', async () => {
-    const el = await triage({ protocolId: 'fever-adult' });
+    const el = await triage({ protocolId: 'fixture' });
     await click(el, 'none-button');
     expect(el.matches(':state(questions)')).to.be.true;
-    expect(text(el, 'heading')).to.equal('Har du målt temperaturen med termometer?');
-    expect(text(el, 'progress')).to.match(/2.*6|2.*7/);
+    expect(text(el, 'heading')).to.equal('Fever? (nb)');
+    // The red flags, five questions (temp is not on the path yet) and the outcome.
+    expect(text(el, 'progress')).to.equal('Steg 2 av 7');
     await expectAccessible(el);
     await click(el, 'next-button');
     const f = field(el);
@@ -55,20 +99,22 @@ describe('<hk-triage> accessibility in every state', () => {
     await expectAccessible(el);
     // A number out of range shows the primitive's error and does not move on.
     await answer(el, 'yes');
+    expect(part(el, 'question')!.dataset['question']).to.equal('temp');
+    expect(text(el, 'progress'), 'the path grows with the answer').to.equal('Steg 3 av 8');
     await answer(el, '50');
-    expect(part(el, 'question')!.dataset['question']).to.equal('temperature');
-    expect(field(el).shadowRoot!.querySelector('[part="error"]')!.textContent).to.match(/43/);
+    expect(part(el, 'question')!.dataset['question']).to.equal('temp');
+    expect(field(el).shadowRoot!.querySelector('[part="error"]')!.textContent).to.match(/42/);
     await expectAccessible(el);
   });
 
   const outcomes: Array<[string, string, (el: HkTriage) => Promise<void>, string]> = [
-    ['call-113', 'fever-adult', (el) => tickRedFlag(el, 'general-speech').then(() => click(el, 'next-button')), 'Ring 113 nå'],
-    ['call-116117', 'fever-adult', (el) => click(el, 'none-button').then(() => answerAll(el, [['measured', 'yes'], ['temperature', '40,2'], ['fever-days', '1'], ['weak-immune', 'no'], ['drinking', 'yes'], ['symptoms', ['none']]])), 'Ring legevakten på 116117 nå'],
-    ['gp-same-day', 'fever-adult', (el) => click(el, 'none-button').then(() => answerAll(el, [['measured', 'no'], ['fever-days', '4'], ['weak-immune', 'no'], ['drinking', 'yes'], ['symptoms', ['cough']]])), 'Kontakt fastlegekontoret i dag'],
-    ['gp-appointment', 'chest-pain', (el) => click(el, 'none-button').then(() => answerAll(el, [['last-pain', 'over-72h'], ['heart-disease', 'no'], ['exertion', 'no'], ['injury', 'no']])), 'Bestill en vanlig time hos fastlegen'],
-    ['e-consultation', 'prescription-renewal', (el) => click(el, 'none-button').then(() => answerAll(el, [['regular-medicine', 'no'], ['new-problems', 'no'], ['habit-forming', 'no'], ['last-review', 'within-12-months']])), 'Send en e-konsultasjon til fastlegen'],
-    ['self-care', 'fever-adult', (el) => click(el, 'none-button').then(() => answerAll(el, [['measured', 'yes'], ['temperature', '38,5'], ['fever-days', '1'], ['weak-immune', 'no'], ['drinking', 'yes'], ['symptoms', ['none']]])), 'Du kan trolig ta deg av dette selv'],
-    ['admin-service', 'prescription-renewal', (el) => click(el, 'none-button').then(() => answerAll(el, [['regular-medicine', 'yes'], ['new-problems', 'no'], ['habit-forming', 'no'], ['last-review', 'within-12-months']])), 'Send en forespørsel til legekontoret'],
+    ['call-113', 'fixture', (el) => tickRedFlag(el, FIRST_GENERAL.id).then(() => click(el, 'next-button')), 'Ring 113 nå'],
+    ['call-116117', 'fixture', (el) => click(el, 'none-button').then(() => answerAll(el, FIXTURE_PATHS.call116117)), 'Ring legevakten på 116117 nå'],
+    ['gp-same-day', 'fixture', (el) => click(el, 'none-button').then(() => answerAll(el, FIXTURE_PATHS.gpSameDay)), 'Kontakt fastlegekontoret i dag'],
+    ['gp-appointment', 'fixture', (el) => click(el, 'none-button').then(() => answerAll(el, FIXTURE_PATHS.gpAppointment)), 'Bestill en vanlig time hos fastlegen'],
+    ['e-consultation', 'fixture', (el) => click(el, 'none-button').then(() => answerAll(el, FIXTURE_PATHS.eConsultation)), 'Send en e-konsultasjon til fastlegen'],
+    ['self-care', 'fixture', (el) => click(el, 'none-button').then(() => answerAll(el, FIXTURE_PATHS.selfCare)), 'Du kan trolig ta deg av dette selv'],
+    ['admin-service', 'admin', (el) => click(el, 'none-button').then(() => answerAll(el, [['renewal', 'yes']])), 'Send en forespørsel til legekontoret'],
   ];
   for (const [disposition, protocolId, walk, title] of outcomes) {
     it(`the outcome ${disposition}: in words, with urgency, why, advice and safety net`, async () => {
@@ -88,20 +134,21 @@ describe('<hk-triage> accessibility in every state', () => {
   }
 
   it('an emergency outcome has a prominent phone link and what to do now', async () => {
-    const el = await triage({ protocolId: 'fever-adult' });
-    await tickRedFlag(el, 'fever-breathing-moderate');
+    const el = await triage({ protocolId: 'fixture' });
+    await tickRedFlag(el, 'rf-breathing');
     await click(el, 'next-button');
     expect(part<HTMLAnchorElement>(el, 'call-link')!.getAttribute('href')).to.equal('tel:116117');
     expect(text(el, 'call-link')).to.equal('Ring 116117');
     expect(text(el, 'urgency')).to.equal('Haster');
     expect(text(el, 'what-to-do-now')).to.not.equal('Gjør dette nå');
     // The answer that decided it is shown.
-    expect(text(el, 'reason')).to.contain('Er det tyngre å puste enn vanlig?');
+    expect(text(el, 'reason')).to.contain('Harder to breathe? (nb)');
+    await expectAccessible(el);
   });
 
   it('ticks and "none of these" together are refused, never read as none', async () => {
-    const el = await triage({ protocolId: 'fever-adult' });
-    await tickRedFlag(el, 'fever-limp');
+    const el = await triage({ protocolId: 'fixture' });
+    await tickRedFlag(el, 'rf-breathing');
     await click(el, 'none-button');
     expect(el.matches(':state(redFlags)')).to.be.true;
     expect(text(el, 'error')).to.contain('Kryss av');
@@ -125,16 +172,57 @@ describe('<hk-triage> accessibility in every state', () => {
 });
 
 describe('<hk-triage> by keyboard alone', () => {
-  it('finds "feber" by typing, answers every question and reaches an outcome', async () => {
+  it('answers the who-for screen with Tab, arrows and Space, and moves on to the reasons', async () => {
+    const el = await triage({ person: null });
+    const before = focusBefore(el);
+    const radio = (name: string, value: string) => root(el).querySelector<HTMLInputElement>(`form.person input[name="${name}"][value="${value}"]`)!;
+    await tab();
+    expect(deepActiveElement()).to.equal(radio('who', 'self'));
+    await press('Space');
+    await settled(el);
+    expect(radio('who', 'self').checked).to.be.true;
+    // The age bands: the arrows move and choose; 18–64 is the sixth.
+    await tab();
+    expect(deepActiveElement()).to.equal(radio('ageBand', 'under-3-months'));
+    await press('ArrowDown', 5);
+    await settled(el);
+    expect(radio('ageBand', '18-64-years').checked).to.be.true;
+    await tab();
+    await press('Space');
+    await settled(el);
+    expect(radio('sex', 'female').checked).to.be.true;
+    // Pregnancy is asked now, right after the sex.
+    await tab();
+    expect(deepActiveElement()).to.equal(radio('pregnant', 'yes'));
+    await press('ArrowRight');
+    await settled(el);
+    expect(radio('pregnant', 'no').checked).to.be.true;
+    await tab();
+    expect(deepActiveElement()).to.equal(part(el, 'next-button'));
+    await press('Enter');
+    await settled(el);
+    expect(el.matches(':state(choosingReason)')).to.be.true;
+    expect(headingHasFocus(el)).to.be.true;
+    // The person answered it, so they may go back to it.
+    expect(part(el, 'back-button')).to.exist;
+    before.remove();
+  });
+
+  it('finds a reason by typing, answers every question and reaches an outcome', async () => {
     const el = await triage();
     const before = focusBefore(el);
+    // 113 and 116117 come first, then the search.
+    await tab();
+    expect(deepActiveElement()!.getAttribute('href')).to.equal('tel:113');
+    await tab();
+    expect(deepActiveElement()!.getAttribute('href')).to.equal('tel:116117');
     await tab();
     expect(deepActiveElement()).to.equal(part(el, 'reason-search'));
-    await type('feber');
+    await type('test');
     await settled(el);
     expect(text(el, 'reason-status')).to.match(/^\d+ treff$/);
     await tab();
-    expect(deepActiveElement()!.textContent!.trim()).to.equal('Feber hos voksne');
+    expect(deepActiveElement()!.textContent!.trim()).to.equal('Fixture (nb)');
     await press('Enter');
     await settled(el);
     expect(el.matches(':state(redFlags)')).to.be.true;
@@ -148,42 +236,49 @@ describe('<hk-triage> by keyboard alone', () => {
     await settled(el);
     expect(headingHasFocus(el)).to.be.true;
 
-    // measured: a radio group; arrows choose.
+    // has-fever: a radio group; arrows choose ("Nei").
+    expect(part(el, 'question')!.dataset['question']).to.equal('has-fever');
     await tab();
     await press('ArrowDown');
     await tab();
     expect(deepActiveElement()).to.equal(part(el, 'next-button'));
     await press('Enter');
     await settled(el);
-    expect(part(el, 'question')!.dataset['question']).to.equal('fever-days');
+    expect(part(el, 'question')!.dataset['question']).to.equal('days');
     expect(headingHasFocus(el)).to.be.true;
 
-    // fever-days: a number, then past "Vet ikke" to Next.
+    // days: a number, then past "Vet ikke" to Next.
     await tab();
     await type('1');
     await tab(2);
+    expect(deepActiveElement()).to.equal(part(el, 'next-button'));
     await press('Enter');
     await settled(el);
-    expect(part(el, 'question')!.dataset['question']).to.equal('weak-immune');
+    expect(part(el, 'question')!.dataset['question']).to.equal('age');
 
-    // weak-immune: Nei.
+    // age: a number without "Vet ikke".
     await tab();
-    await press('ArrowRight');
+    await type('30');
     await tab();
+    expect(deepActiveElement()).to.equal(part(el, 'next-button'));
     await press('Enter');
     await settled(el);
-    // drinking: Ja (Space on the first radio).
+    expect(part(el, 'question')!.dataset['question']).to.equal('where');
+
+    // where: a single choice; Space on the first radio ("Home").
     await tab();
     await press('Space');
     await tab();
+    expect(deepActiveElement()).to.equal(part(el, 'next-button'));
     await press('Enter');
     await settled(el);
     expect(part(el, 'question')!.dataset['question']).to.equal('symptoms');
 
-    // symptoms: checkboxes; "Ingen av disse" is the fourth.
-    await tab(4);
+    // symptoms: checkboxes; "None" is the third.
+    await tab(3);
     await press('Space');
     await tab();
+    expect(deepActiveElement()).to.equal(part(el, 'next-button'));
     await press('Enter');
     await settled(el);
     expect(el.matches(':state(outcome)')).to.be.true;
@@ -193,25 +288,25 @@ describe('<hk-triage> by keyboard alone', () => {
   });
 
   it('ticks two red flags (113 and 116117) and confirms: 113, both in "why" and both in the hk-complete Bundle', async () => {
-    const el = await triage({ protocolId: 'fever-adult' });
+    const el = await triage({ protocolId: 'fixture' });
     const completed: HkTriageCompleteEvent[] = [];
     el.addEventListener('hk-complete', (e) => completed.push(e as HkTriageCompleteEvent));
     const before = focusBefore(el);
     const boxes = [...root(el).querySelectorAll<HTMLInputElement>('[part="red-flags"] input[type="checkbox"]')];
-    const moderate = boxes.findIndex((b) => b.value === 'fever-breathing-moderate');
-    expect(moderate).to.be.greaterThan(0);
+    const breathing = boxes.findIndex((b) => b.value === 'rf-breathing');
+    expect(breathing).to.be.greaterThan(0);
 
     await tab();
     expect(deepActiveElement()).to.equal(boxes[0]);
-    expect(boxes[0]!.value).to.equal('general-paralysis');
+    expect(boxes[0]!.value).to.equal(FIRST_GENERAL.id);
     await press('Space');
-    await tab(moderate);
-    expect(deepActiveElement()).to.equal(boxes[moderate]);
+    await tab(breathing);
+    expect(deepActiveElement()).to.equal(boxes[breathing]);
     await press('Space');
     await settled(el);
-    expect(boxes.filter((b) => b.checked).map((b) => b.value)).to.deep.equal(['general-paralysis', 'fever-breathing-moderate']);
+    expect(boxes.filter((b) => b.checked).map((b) => b.value)).to.deep.equal([FIRST_GENERAL.id, 'rf-breathing']);
     // Past the remaining boxes and "Nei" to "Ja, noe av dette gjelder".
-    await tab(boxes.length - moderate + 1);
+    await tab(boxes.length - breathing + 1);
     expect(deepActiveElement()).to.equal(part(el, 'next-button'));
     await press('Enter');
     await settled(el);
@@ -224,14 +319,14 @@ describe('<hk-triage> by keyboard alone', () => {
     expect(disposition).to.equal('call-113');
     const observations = (bundle.entry ?? []).map((e) => e.resource).filter((r): r is Observation => r?.resourceType === 'Observation');
     const flags = observations.filter((o) => o.code.coding?.[0]?.code !== 'disposition');
-    expect(flags.map((o) => o.code.coding?.[0]?.code)).to.deep.equal(['general/general-paralysis', 'fever-adult/fever-breathing-moderate']);
+    expect(flags.map((o) => o.code.coding?.[0]?.code)).to.deep.equal([`general/${FIRST_GENERAL.id}`, 'fixture/rf-breathing']);
     expect(flags.map((o) => o.valueCodeableConcept?.coding?.[0]?.code)).to.deep.equal(['Y', 'Y']);
     // "Why" lists both, the 113 sign first; what to do now is the 113 advice only.
     const why = text(el, 'reason');
-    const paralysis = why.indexOf('fått ny lammelse eller skjevhet i ansiktet');
-    const breathing = why.indexOf('Er det tyngre å puste enn vanlig?');
-    expect(paralysis).to.be.greaterThan(-1);
-    expect(breathing).to.be.greaterThan(paralysis);
+    const general = why.indexOf(FIRST_GENERAL.text.nb);
+    const breathingText = why.indexOf('Harder to breathe? (nb)');
+    expect(general).to.be.greaterThan(-1);
+    expect(breathingText).to.be.greaterThan(general);
     expect(text(el, 'what-to-do-now')).to.contain('Ring 113 nå').and.not.contain('116117');
     await expectAccessible(el);
     before.remove();
@@ -242,6 +337,7 @@ describe('<hk-triage> by keyboard alone', () => {
     part<HTMLInputElement>(el, 'reason-search')!.focus();
     await press('ArrowDown');
     const buttons = [...root(el).querySelectorAll('[part="reason-button"]')];
+    expect(buttons.length).to.be.greaterThan(2);
     expect(deepActiveElement()).to.equal(buttons[0]);
     await press('ArrowDown');
     expect(deepActiveElement()).to.equal(buttons[1]);
@@ -255,22 +351,22 @@ describe('<hk-triage> by keyboard alone', () => {
 
 describe('<hk-triage> focus and steps', () => {
   it('moves focus to the new heading on every step, forward and back, but not on first load', async () => {
-    const el = await triage({ protocolId: 'chest-pain' });
+    const el = await triage({ protocolId: 'short' });
     expect(headingHasFocus(el)).to.be.false;
     await click(el, 'none-button');
     expect(headingHasFocus(el)).to.be.true;
-    await answer(el, 'now');
-    expect(headingHasFocus(el)).to.be.true;
     await answer(el, 'no');
+    expect(headingHasFocus(el)).to.be.true;
+    await answer(el, 'home');
     expect(el.matches(':state(outcome)')).to.be.true;
     expect(headingHasFocus(el)).to.be.true;
     await click(el, 'back-button');
     expect(el.matches(':state(questions)')).to.be.true;
     expect(headingHasFocus(el)).to.be.true;
     // Back keeps the answers.
-    expect(field(el).value).to.equal('no');
+    expect(field(el).value).to.equal('home');
     await click(el, 'back-button');
-    expect(field(el).value).to.equal('now');
+    expect(field(el).value).to.equal('no');
     expect(headingHasFocus(el)).to.be.true;
     await click(el, 'back-button');
     expect(el.matches(':state(redFlags)')).to.be.true;
@@ -278,108 +374,160 @@ describe('<hk-triage> focus and steps', () => {
   });
 
   it('the red-flag screen keeps its boxes, ticks and focus when the element renders again', async () => {
-    const el = await triage({ protocolId: 'fever-adult' });
+    const el = await triage({ protocolId: 'fixture' });
     const before = focusBefore(el);
     const boxes = [...root(el).querySelectorAll<HTMLInputElement>('[part="red-flags"] input')];
-    const rash = boxes.findIndex((b) => b.value === 'fever-rash');
-    await tab(rash + 1);
+    const bleeding = boxes.findIndex((b) => b.value === 'rf-bleeding');
+    await tab(bleeding + 1);
     await press('Space');
 
     await settled(el);
-    const box = boxes[rash]!;
+    const box = boxes[bleeding]!;
     expect(box.checked, 'ticked by keyboard').to.be.true;
-    // The machine starts when the browser is idle; a host that sets the person or the office renders again (and
+    // The machine starts when the browser is idle; a host that sets the office or the subject renders again (and
     // a tick not yet confirmed is kept: it is what the person has said so far).
     await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 }));
     el.gpOffice = { name: 'Legesenteret', phone: '22 00 00 00' };
     el.subject = { reference: 'Patient/1' };
     await settled(el);
-    expect(root(el).querySelector('input[value="fever-rash"]'), 'the same box').to.equal(box);
+    expect(root(el).querySelector('input[value="rf-bleeding"]'), 'the same box').to.equal(box);
     expect(box.checked).to.be.true;
     expect(deepActiveElement()).to.equal(box);
     // And the tick counts: "Ja" ends in the red flag's disposition.
     await click(el, 'next-button');
     expect(el.matches(':state(outcome)')).to.be.true;
+    expect(part<HTMLAnchorElement>(el, 'call-link')!.getAttribute('href')).to.equal('tel:113');
     before.remove();
   });
 
   it('the red-flag error: shown on "Ja" with nothing ticked, cleared by a tick, and never a stale tick', async () => {
-    const el = await triage({ protocolId: 'fever-adult' });
+    const el = await triage({ protocolId: 'fixture' });
     const boxes = (): HTMLInputElement[] => [...root(el).querySelectorAll<HTMLInputElement>('[part="red-flags"] input')];
     await click(el, 'next-button');
     expect(part(el, 'error')!.hidden).to.be.false;
     expect(part(el, 'red-flags')!.getAttribute('aria-describedby')).to.equal('flags-hint flags-error');
     expect(boxes().every((b) => b.getAttribute('aria-invalid') === 'true')).to.be.true;
-    await tickRedFlag(el, 'fever-rash');
+    await tickRedFlag(el, 'rf-bleeding');
     expect(part(el, 'error')!.hidden).to.be.true;
     expect(text(el, 'error')).to.equal('');
     expect(part(el, 'red-flags')!.getAttribute('aria-describedby')).to.equal('flags-hint');
     expect(boxes().every((b) => b.getAttribute('aria-invalid') === 'false')).to.be.true;
     // Untick, and go back to the screen from a red-flag outcome: the boxes show what the machine holds.
-    await tickRedFlag(el, 'fever-rash');
-    await tickRedFlag(el, 'fever-breathing-moderate');
+    await tickRedFlag(el, 'rf-bleeding');
+    await tickRedFlag(el, 'rf-breathing');
     await click(el, 'next-button');
     expect(el.matches(':state(outcome)')).to.be.true;
+    expect(part<HTMLAnchorElement>(el, 'call-link')!.getAttribute('href'), 'the unticked 113 flag does not decide').to.equal('tel:116117');
     await click(el, 'back-button');
     expect(el.matches(':state(redFlags)')).to.be.true;
-    expect(boxes().filter((b) => b.checked).map((b) => b.value)).to.deep.equal(['fever-breathing-moderate']);
+    expect(boxes().filter((b) => b.checked).map((b) => b.value)).to.deep.equal(['rf-breathing']);
   });
 
   it('restart() goes back to the first screen without answers', async () => {
     const el = await triage();
-    await chooseReason(el, 'Smerter i brystet');
+    await chooseReason(el, 'Fixture (nb)');
     await click(el, 'none-button');
-    await answer(el, 'now', false);
+    await answer(el, 'yes', false);
     el.restart();
     await settled(el);
     expect(el.matches(':state(choosingReason)')).to.be.true;
     expect(headingHasFocus(el)).to.be.true;
+    await chooseReason(el, 'Fixture (nb)');
+    await click(el, 'none-button');
+    expect(field(el).value, 'the answer is gone').to.equal(null);
+  });
+
+  it('restart() after a who-for screen the person answered goes back to it, with nothing chosen', async () => {
+    const el = await triage({ person: null });
+    for (const value of ['other', '5-12-years', 'male']) {
+      root(el).querySelector<HTMLInputElement>(`form.person input[value="${value}"]`)!.click();
+      await settled(el);
+    }
+    await click(el, 'next-button');
+    expect(el.matches(':state(choosingReason)')).to.be.true;
+    el.restart();
+    await settled(el);
+    expect(el.matches(':state(choosingPerson)')).to.be.true;
+    expect([...root(el).querySelectorAll<HTMLInputElement>('form.person input')].some((i) => i.checked)).to.be.false;
+    expect(headingHasFocus(el)).to.be.true;
+  });
+});
+
+describe('<hk-triage> the shared risk question', () => {
+  const risky = (): Protocol => ({ ...fixtureProtocol(), id: 'risky', riskModifiers: { immunosuppression: 'gp-same-day', diabetes: 'gp-appointment' } });
+
+  it('comes first when a protocol declares asked risk factors; "Vet ikke" stands alone and never lowers the urgency', async () => {
+    const el = await triage({ protocols: [risky()], protocolId: 'risky' });
+    await click(el, 'none-button');
+    expect(part(el, 'question')!.dataset['question']).to.equal('risk-factors');
+    expect(text(el, 'heading')).to.equal('Gjelder noe av dette deg?');
+    // The red flags, the risk question, the fixture's five questions and the outcome.
+    expect(text(el, 'progress')).to.equal('Steg 2 av 8');
+    const values = [...field(el).shadowRoot!.querySelectorAll<HTMLInputElement>('input')].map((i) => i.value);
+    expect(values).to.deep.equal(['immunosuppression', 'diabetes', 'none', 'unsure']);
+    await expectAccessible(el);
+    await answer(el, ['immunosuppression', 'unsure'], false);
+    expect(field(el).value, '"Vet ikke" clears the other ticks').to.deep.equal(['unsure']);
+    await click(el, 'next-button');
+    expect(part(el, 'question')!.dataset['question']).to.equal('has-fever');
+    // The answers that lead to self-care without the risk question.
+    await answerAll(el, FIXTURE_PATHS.selfCare);
+    expect(el.matches(':state(outcome)')).to.be.true;
+    expect(text(el, 'heading')).to.equal('Kontakt fastlegekontoret i dag');
+  });
+
+  it('"Ingen av disse" leaves the protocol’s own outcome', async () => {
+    const el = await triage({ protocols: [risky()], protocolId: 'risky' });
+    await click(el, 'none-button');
+    await answer(el, ['none']);
+    await answerAll(el, FIXTURE_PATHS.selfCare);
+    expect(text(el, 'heading')).to.equal('Du kan trolig ta deg av dette selv');
   });
 });
 
 describe('<hk-triage> languages', () => {
   it('re-renders protocol texts and the UI when lang changes: nb → nn → en', async () => {
-    const el = await triage({ protocolId: 'fever-adult' });
+    const el = await triage({ protocolId: 'fixture' });
     const wrapper = el.parentElement!;
     await click(el, 'none-button');
-    expect(text(el, 'heading')).to.equal('Har du målt temperaturen med termometer?');
+    expect(text(el, 'heading')).to.equal('Fever? (nb)');
     expect(text(el, 'next-button')).to.equal('Neste');
     wrapper.lang = 'nn';
     await settled(el);
-    expect(text(el, 'heading')).to.equal('Har du målt temperaturen med termometer?'.replace('Har du målt', 'Har du målt'));
+    expect(text(el, 'heading')).to.equal('Fever? (nn)');
     expect(text(el, 'next-button')).to.equal('Neste');
-    const nnHeading = text(el, 'heading');
     wrapper.lang = 'en';
     await settled(el);
-    expect(text(el, 'heading')).to.not.equal(nnHeading);
-    expect(text(el, 'heading')).to.match(/thermometer/i);
+    expect(text(el, 'heading')).to.equal('Fever?');
     expect(text(el, 'next-button')).to.equal('Next');
   });
 
   it('the red-flag screen follows a lang change and keeps the ticks', async () => {
-    const el = await triage({ protocolId: 'fever-adult' });
-    await tickRedFlag(el, 'fever-rash');
+    const el = await triage({ protocolId: 'fixture' });
+    await tickRedFlag(el, 'rf-bleeding');
     el.parentElement!.lang = 'en';
     await settled(el);
     expect(root(el).querySelector('[part="red-flags"] legend')!.textContent).to.equal(messages('en-GB').triageRedFlagsLegend);
     expect(text(el, 'none-button')).to.equal(messages('en-GB').triageNoneOfThese);
-    expect(root(el).querySelector<HTMLInputElement>('input[value="fever-rash"]')!.checked).to.be.true;
+    expect(root(el).querySelector('[part="red-flags"]')!.textContent).to.contain('Heavy bleeding?').and.not.contain('(nb)');
+    expect(root(el).querySelector<HTMLInputElement>('input[value="rf-bleeding"]')!.checked).to.be.true;
     await expectAccessible(el);
   });
 
   it('nn has its own wording on the red-flag screen', async () => {
-    const el = await triage({ protocolId: 'fever-adult', lang: 'nn' });
+    const el = await triage({ protocolId: 'fixture', lang: 'nn' });
     expect(root(el).querySelector('[part="red-flags"] legend')!.textContent).to.equal('Har du noko av dette no?');
-    expect(root(el).querySelector('[part="red-flags"]')!.textContent).to.contain('Har du (eller den du svarar for)');
+    expect(root(el).querySelector('[part="red-flags"]')!.textContent).to.contain(FIRST_GENERAL.text.nn).and.contain('Heavy bleeding? (nn)');
   });
 
   it('se shows bokmål where a protocol has no Sami, marked lang="nb", with the fallback notice', async () => {
-    const el = await triage({ protocolId: 'fever-adult', lang: 'se' });
+    const el = await triage({ protocolId: 'fixture', lang: 'se' });
     const spans = [...root(el).querySelectorAll<HTMLElement>('[part="red-flags"] label span')];
-    const general = spans.find((s) => s.textContent!.startsWith('Leatgo dus (dahje'))!;
+    const general = spans.find((s) => s.textContent === FIRST_GENERAL.text.se)!;
     expect(general, 'the general red flags have Sami').to.exist;
     expect(general.hasAttribute('lang')).to.be.false;
-    const fallback = spans.find((s) => s.textContent!.startsWith('Har du utslett'))!;
+    const fallback = spans.find((s) => s.textContent === 'Heavy bleeding? (nb)')!;
+    expect(fallback, 'the fixture has no Sami').to.exist;
     expect(fallback.getAttribute('lang')).to.equal('nb');
     expect(text(el, 'notices')).to.contain(messages('se-NO').triageFallbackNotice);
     await expectAccessible(el);
@@ -389,9 +537,9 @@ describe('<hk-triage> languages', () => {
 describe('<hk-triage> never loads the form engine', () => {
   it('requests no survey-core (nor core/survey, core/fhir) module during a whole flow', async () => {
     const el = await triage();
-    await chooseReason(el, 'Feber hos voksne');
+    await chooseReason(el, 'Fixture (nb)');
     await click(el, 'none-button');
-    await answerAll(el, [['measured', 'no'], ['fever-days', '1'], ['weak-immune', 'no'], ['drinking', 'yes'], ['symptoms', ['none']]]);
+    await answerAll(el, FIXTURE_PATHS.selfCare);
     expect(el.matches(':state(outcome)')).to.be.true;
     const names = performance.getEntriesByType('resource').map((e) => e.name);
     expect(names.some((n) => n.includes('/packages/triage/src/triage.element.ts')), 'the entries list modules').to.be.true;
@@ -401,14 +549,21 @@ describe('<hk-triage> never loads the form engine', () => {
 });
 
 describe('<hk-triage> with the text spacing a reader may set (WCAG 1.4.12)', () => {
-  it('loses no text on the red flags, a question and an outcome, in a 320 px column', async () => {
-    const el = await triage();
+  it('loses no text on the who-for screen, the red flags, a question and an outcome, in a 320 px column', async () => {
+    const el = await triage({ person: null });
     el.parentElement!.style.width = '320px';
-    await chooseReason(el, 'Feber hos voksne');
+    await expectTextSpacingSafe(el);
+    for (const value of ['self', '18-64-years', 'male']) {
+      root(el).querySelector<HTMLInputElement>(`form.person input[value="${value}"]`)!.click();
+      await settled(el);
+    }
+    await click(el, 'next-button');
+    await expectTextSpacingSafe(el);
+    await chooseReason(el, 'Fixture (nb)');
     await expectTextSpacingSafe(el);
     await click(el, 'none-button');
     await expectTextSpacingSafe(el);
-    await answerAll(el, [['measured', 'no'], ['fever-days', '1'], ['weak-immune', 'no'], ['drinking', 'yes'], ['symptoms', ['none']]]);
+    await answerAll(el, FIXTURE_PATHS.selfCare);
     expect(el.matches(':state(outcome)')).to.be.true;
     await expectTextSpacingSafe(el);
   });

@@ -102,6 +102,35 @@ export interface TriageMessages {
   triageAgeUnit: string;
   triageNoProtocols: string;
   triageInvalidProtocol: string;
+  /** The who-for screen's heading. */
+  triagePersonHeading: string;
+  triagePersonWhoLegend: string;
+  triagePersonWhoSelf: string;
+  triagePersonWhoOther: string;
+  triagePersonAgeLegend: string;
+  triagePersonSexLegend: string;
+  triagePersonSexHint: string;
+  triagePersonPregnantLegend: string;
+  triagePersonContinue: string;
+  /** Shown when Continue is pressed with a question unanswered. */
+  triagePersonMissing: string;
+  /** The "Noe annet" entry, always on the reason screen. */
+  triageOtherReason: string;
+  triageOtherHint: string;
+  triageOtherDescribeLabel: string;
+  triageOtherDescribeHint: string;
+  triageOtherDescribeMissing: string;
+  /** The box with 113 and 116117 beside the reason list. */
+  triageEmergencyHeading: string;
+  triageEmergency113: string;
+  triageEmergency116117: string;
+  triageReasonNoneFit: string;
+  /** Heading of the person's own words on the outcome. */
+  triageDescriptionHeading: string;
+  /** After a handoff the FHIR server accepted. */
+  triageSent: string;
+  /** After a handoff with nowhere to send it: nothing was sent. */
+  triageNotSent: string;
 }
 
 /** The `<hk-health-form>` element and its view. */

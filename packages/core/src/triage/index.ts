@@ -1,5 +1,8 @@
 export * from './protocol.types.js';
 export * from './general-red-flags.js';
+export * from './compile.js';
+export * from './person.js';
+export * from './risk-modifiers.js';
 export * from './localized.js';
 export * from './triage.rules.js';
 export * from './triage.machine.js';
@@ -7,3 +10,4 @@ export * from './triage.view.js';
 export * from './triage.fhir.js';
 export * from './triage.analytics.js';
 export * from './verify.js';
+export * from './triage.search.js';

@@ -5,7 +5,7 @@
 import type { Disposition } from './protocol.types.js';
 import type { DecisionReason } from './triage.rules.js';
 
-export type TriageStep = 'choosingReason' | 'redFlags' | 'questions' | 'outcome' | 'handoff' | 'done';
+export type TriageStep = 'choosingPerson' | 'choosingReason' | 'redFlags' | 'questions' | 'outcome' | 'handoff' | 'done';
 
 export interface TriageAnalytics {
   kind: 'completed' | 'abandoned';

@@ -4,6 +4,7 @@ import type { Bundle, CarePlan, FhirResource, Observation, QuestionnaireResponse
 import type { TriageAnswer, Disposition } from './protocol.types.js';
 import { fixtureProtocol } from './triage.fixtures.js';
 import {
+  ANSWERED_FOR_ANOTHER,
   DISPOSITION_CODE_SYSTEM,
   endOfDayInOslo,
   occurrencePeriod,
@@ -174,5 +175,48 @@ describe('transaction with a Task for the GP office inbox', () => {
     const bundle = toTriageTransaction(result({ 'has-fever': 'no', days: 1, age: 30, where: 'home', symptoms: [] }), { now });
     const [task] = ofType<Task>(bundle, 'Task');
     assert.equal(byUrl(bundle, task?.focus?.reference)?.resourceType, 'CarePlan');
+  });
+});
+
+describe('who answered, and "Noe annet" in the person\'s own words', () => {
+  const base = result({ 'has-fever': 'no', days: 9, age: 50, where: 'home', symptoms: [] });
+  const qrOf = (r: TriageResult, subject = { reference: 'Patient/p1' }) =>
+    ofType<QuestionnaireResponse>(toTriageBundle(r, { now, subject }), 'QuestionnaireResponse')[0]!;
+
+  it('the source is the subject when the person answers for themselves', () => {
+    assert.deepEqual(qrOf({ ...base, person: { who: 'self', ageBand: '18-64-years' } }).source, { reference: 'Patient/p1' });
+  });
+
+  it('the source is a RelatedPerson when someone answers for another', () => {
+    const qr = qrOf({ ...base, person: { who: 'other', ageBand: '18-64-years' } });
+    assert.deepEqual(qr.source, ANSWERED_FOR_ANOTHER);
+    assert.equal(qr.source?.type, 'RelatedPerson');
+    assert.deepEqual(qr.subject, { reference: 'Patient/p1' }, 'the subject is still the patient');
+    // The transaction carries the same.
+    const tx = toTriageTransaction({ ...base, person: { who: 'other', ageBand: '18-64-years' } }, { now });
+    const txQr = resources(tx).find((r) => r.resourceType === 'QuestionnaireResponse') as QuestionnaireResponse;
+    assert.equal(txQr.source?.type, 'RelatedPerson');
+  });
+
+  it('has no source when nobody said who answered', () => {
+    assert.equal('source' in qrOf(base), false);
+  });
+
+  it('the description is one valueString item, exactly as written, never markup', () => {
+    const description = 'Vondt i <b>tåa</b> & <script>alert(1)</script>';
+    const bundle = toTriageBundle({ ...base, description }, { now });
+    const qr = ofType<QuestionnaireResponse>(bundle, 'QuestionnaireResponse')[0]!;
+    const item = qr.item?.find((i) => i.linkId === 'description');
+    assert.deepEqual(item?.answer, [{ valueString: description }]);
+    assert.ok(item?.text);
+    // Nowhere as narrative or markdown.
+    for (const r of resources(bundle)) assert.equal('text' in r, false, r.resourceType);
+    assert.doesNotMatch(JSON.stringify(bundle), /valueMarkdown|"div"/);
+    assert.equal(JSON.stringify(bundle).split('alert(1)').length, 2, 'in the one item only');
+  });
+
+  it('has no description item without a description', () => {
+    assert.equal(qrOf(base).item?.some((i) => i.linkId === 'description'), false);
+    assert.equal(qrOf({ ...base, description: '' }).item?.some((i) => i.linkId === 'description'), false);
   });
 });

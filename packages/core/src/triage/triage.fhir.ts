@@ -30,6 +30,7 @@ import {
   type LocalizedText,
   type Protocol,
   type Question,
+  type TriagePerson,
 } from './protocol.types.js';
 import { allRedFlags, pruneAnswers, type Decision, type RedFlagAnswers } from './triage.rules.js';
 
@@ -123,7 +124,17 @@ export interface TriageResult {
   redFlagAnswers: RedFlagAnswers;
   answers: Answers;
   decision: Decision;
+  /** Who it is about and who answered; the who-for answers are also among `answers`. */
+  person?: TriagePerson | null;
+  /** "Noe annet": the person's own words, kept as text. */
+  description?: string;
 }
+
+/** `QuestionnaireResponse.source` when someone answers for another person (no identified RelatedPerson yet). */
+export const ANSWERED_FOR_ANOTHER: Reference = {
+  type: 'RelatedPerson',
+  display: 'Svart av en annen person på vegne av pasienten (pårørende eller omsorgsperson)',
+};
 
 export interface TriageBundleOptions {
   /** The person; a Reference with only `display` when nobody is identified (subject is required in FHIR). */
@@ -209,13 +220,20 @@ function build(result: TriageResult, options: TriageBundleOptions): Built {
   const questionItems: QuestionnaireResponseItem[] = protocol.questions
     .filter((q) => answers[q.id] !== undefined)
     .map((q) => ({ linkId: q.id, text: localize(q.text, lang).text, answer: answerItems(protocol, q, answers[q.id]!, lang) }));
+  // "Noe annet": the person's own words, as text only.
+  const descriptionItems: QuestionnaireResponseItem[] = result.description
+    ? [{ linkId: 'description', text: 'Beskrivelse med egne ord', answer: [{ valueString: result.description }] }]
+    : [];
+  // Who answered: the person themselves (source = subject), or someone on their behalf.
+  const source = result.person?.who === 'other' ? ANSWERED_FOR_ANOTHER : result.person?.who === 'self' ? subject : undefined;
   const qr = add<QuestionnaireResponse>({
     resourceType: 'QuestionnaireResponse',
     questionnaire: questionnaireCanonical(protocol),
     status: 'completed',
     subject,
     authored,
-    item: [{ linkId: 'red-flags', item: flagItems }, ...questionItems].filter((i) => !i.item || i.item.length > 0),
+    ...(source ? { source } : {}),
+    item: [...descriptionItems, { linkId: 'red-flags', item: flagItems }, ...questionItems].filter((i) => !i.item || i.item.length > 0),
   });
 
   // One Observation per positive red flag ("vet ikke" counts, as it did for the decision) and per key finding.

@@ -2,9 +2,17 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { createActor, type Snapshot } from 'xstate';
 import type { Observation, ServiceRequest } from 'fhir/r4';
-import type { TriageAnswer } from './protocol.types.js';
+import type { Protocol, TriageAnswer, TriagePerson } from './protocol.types.js';
 import { fixtureProtocol } from './triage.fixtures.js';
-import { initialTriageSnapshot, triageMachine, type TriageEmitted, type TriageEvent, type TriageInput } from './triage.machine.js';
+import {
+  initialTriageSnapshot,
+  MAX_DESCRIPTION_LENGTH,
+  offeredProtocols,
+  triageMachine,
+  type TriageEmitted,
+  type TriageEvent,
+  type TriageInput,
+} from './triage.machine.js';
 import { allRedFlags } from './triage.rules.js';
 import { toTriageBundle, toTriageTransaction } from './triage.fhir.js';
 
@@ -15,7 +23,14 @@ const bundleOf = (e: Completed) => toTriageBundle(e!.fhir.result, e!.fhir.option
 /** The transaction the element builds from a handoff request and posts. */
 const transactionOf = (e: HandoffRequested) => toTriageTransaction(e!.fhir.result, e!.fhir.options);
 
-function start(input: Partial<TriageInput> = {}, snapshot?: Snapshot<unknown>) {
+/** The person most tests triage: an adult answering for themselves (the fixture is written for adults). */
+const ADULT: TriagePerson = { who: 'self', ageBand: '18-64-years', sex: 'female', pregnant: 'no' };
+
+/**
+ * Starts the machine and, unless a snapshot is resumed or `person` is null, answers the who-for screen with
+ * `person` (an adult by default), as a person does before anything else.
+ */
+function start(input: Partial<TriageInput> = {}, snapshot?: Snapshot<unknown>, person: TriagePerson | null = ADULT) {
   const protocol = fixtureProtocol();
   const actor = createActor(triageMachine, {
     input: { protocols: [protocol], ...input },
@@ -24,6 +39,7 @@ function start(input: Partial<TriageInput> = {}, snapshot?: Snapshot<unknown>) {
   const emitted: TriageEmitted[] = [];
   actor.on('*', (e) => emitted.push(e as TriageEmitted));
   actor.start();
+  if (!snapshot && !input.person && person) actor.send({ type: 'PERSON.SET', person });
   const send = (...events: TriageEvent[]) => events.forEach((e) => actor.send(e));
   const state = () => actor.getSnapshot().value;
   const ctx = () => actor.getSnapshot().context;
@@ -72,10 +88,14 @@ describe('triage machine: reason and red flags', () => {
     assert.equal(t.state(), 'choosingReason');
   });
 
-  it('cannot go back from the red flags when the protocol was preselected', () => {
+  it('goes back from the red flags of a preselected protocol to the who-for screen, not to a reason list', () => {
     const t = start();
     t.send({ type: 'STEP.BACK' });
-    assert.equal(t.state(), 'redFlags');
+    assert.equal(t.state(), 'choosingPerson');
+    // With the person from the host there is nothing to go back to.
+    const u = start({ person: ADULT });
+    u.send({ type: 'STEP.BACK' });
+    assert.equal(u.state(), 'redFlags');
   });
 
   it('ends at once on a red-flag "yes", with the FHIR bundle and analytics', () => {
@@ -177,7 +197,7 @@ describe('triage machine: questions', () => {
     assert.equal(t.state(), 'outcome');
     assert.equal(t.ctx().decision?.disposition, 'self-care');
     const steps = t.of('triage.step-changed').map((e) => (e.step === 'questions' ? e.questionId : e.step));
-    assert.deepEqual(steps, ['redFlags', 'has-fever', 'days', 'age', 'where', 'symptoms', 'outcome']);
+    assert.deepEqual(steps, ['choosingPerson', 'redFlags', 'has-fever', 'days', 'age', 'where', 'symptoms', 'outcome']);
   });
 
   it('refuses STEP.NEXT without a valid answer, answers to other questions and invalid values', () => {
@@ -253,7 +273,9 @@ describe('triage machine: outcome, handoff, done', () => {
     assert.equal(t.of('triage.handoff-requested').length, 2);
     t.send({ type: 'HANDOFF.DONE' });
     assert.equal(t.state(), 'done');
-    assert.equal(t.actor.getSnapshot().status, 'done');
+    assert.equal(t.ctx().handoffSent, true);
+    // Not a final state: "Start på nytt" on the last screen still reaches the machine.
+    assert.equal(t.actor.getSnapshot().status, 'active');
   });
 
   it('does not hand over self-care, 113 or 116117; FINISH ends', () => {
@@ -280,12 +302,43 @@ describe('triage machine: outcome, handoff, done', () => {
     assert.equal(u.state(), 'redFlags');
   });
 
-  it('RESTART clears the answers and keeps a preselected protocol', () => {
+  it('RESTART clears the answers and the person chosen on the who-for screen', () => {
     const t = start();
     t.send(...benignWalk, { type: 'RESTART' });
-    assert.equal(t.state(), 'redFlags');
+    assert.equal(t.state(), 'choosingPerson');
+    assert.equal(t.ctx().person, null);
     assert.deepEqual(t.ctx().answers, {});
     assert.deepEqual(t.ctx().redFlagAnswers, {});
+    assert.equal(t.ctx().decision, null);
+  });
+
+  it('RESTART from done starts over, and keeps a preselected protocol and a host person', () => {
+    const t = start({ person: ADULT });
+    t.send(...benignWalk, { type: 'FINISH' });
+    assert.equal(t.state(), 'done');
+    t.send({ type: 'RESTART' });
+    assert.equal(t.state(), 'redFlags');
+    assert.deepEqual(t.ctx().person, ADULT);
+    assert.deepEqual(t.ctx().redFlagAnswers, {});
+    assert.equal(t.ctx().decision, null);
+    assert.equal(t.ctx().handoffSent, null);
+    t.send(...benignWalk);
+    assert.equal(t.ctx().decision?.disposition, 'self-care');
+
+    // Several protocols and a host person: back to the reason list, the person kept.
+    const other = { ...fixtureProtocol(), id: 'other' };
+    const u = start({ protocols: [fixtureProtocol(), other], person: ADULT });
+    u.send({ type: 'REASON.SELECT', protocolId: 'other' }, answer('general-speech', 'yes'), { type: 'FINISH' }, { type: 'RESTART' });
+    assert.equal(u.state(), 'choosingReason');
+    assert.deepEqual(u.ctx().person, ADULT);
+    assert.equal(u.ctx().protocol, null);
+  });
+
+  it('HANDOFF.DONE with sent: false records that nothing was sent', () => {
+    const t = start();
+    t.send(...toSameDay, { type: 'SUBMIT' }, { type: 'HANDOFF.DONE', sent: false });
+    assert.equal(t.state(), 'done');
+    assert.equal(t.ctx().handoffSent, false);
   });
 });
 
@@ -322,6 +375,161 @@ describe('triage machine: analytics', () => {
       { kind: event?.analytics.kind, disposition: event?.analytics.disposition, decidedBy: event?.analytics.decidedBy, step: event?.analytics.step },
       { kind: 'completed', disposition: 'self-care', decidedBy: 'rule', step: 'outcome' },
     );
+  });
+});
+
+/** The fixture written for children under 13 only, under another id. */
+function childProtocol(id = 'child'): Protocol {
+  return { ...fixtureProtocol(), id, audience: { ages: ['1-4-years', '5-12-years'] } };
+}
+const CHILD: TriagePerson = { who: 'other', ageBand: '1-4-years', sex: 'male' };
+
+describe('triage machine: who it is about', () => {
+  it('asks who it is about first, then the reason, offering only the protocols written for that person', () => {
+    const t = start({ protocols: [fixtureProtocol(), childProtocol()] }, undefined, null);
+    assert.equal(t.state(), 'choosingPerson');
+    assert.deepEqual(t.of('triage.step-changed').map((e) => e.step), ['choosingPerson']);
+    t.send({ type: 'PERSON.SET', person: CHILD });
+    assert.equal(t.state(), 'choosingReason');
+    assert.deepEqual(t.ctx().person, CHILD);
+    assert.deepEqual(offeredProtocols(t.ctx()).map((p) => p.id), ['child']);
+  });
+
+  it('refuses an invalid or inconsistent person', () => {
+    const t = start({ protocols: [fixtureProtocol(), childProtocol()] }, undefined, null);
+    const bad = [
+      { who: 'me', ageBand: '18-64-years' },
+      { who: 'self', ageBand: '40-years' },
+      { who: 'self', ageBand: '18-64-years', sex: 'x' },
+      // Pregnancy is never "yes" for a man or a small child.
+      { who: 'self', ageBand: '18-64-years', sex: 'male', pregnant: 'yes' },
+      { who: 'other', ageBand: '1-4-years', pregnant: 'dontknow' },
+      null,
+    ];
+    for (const person of bad) t.send({ type: 'PERSON.SET', person: person as unknown as TriagePerson });
+    assert.equal(t.state(), 'choosingPerson');
+    assert.equal(t.ctx().person, null);
+  });
+
+  it('runs a preselected protocol once the person fits it', () => {
+    const t = start({}, undefined, null);
+    assert.equal(t.state(), 'choosingPerson');
+    t.send({ type: 'PERSON.SET', person: ADULT });
+    assert.equal(t.state(), 'redFlags');
+    assert.equal(t.ctx().protocol?.id, 'fixture');
+    assert.equal(t.ctx().preselected, true);
+  });
+
+  it('shows the reason list instead of a preselected protocol the person does not fit', () => {
+    const t = start({ protocols: [fixtureProtocol(), childProtocol()], protocolId: 'fixture' }, undefined, null);
+    t.send({ type: 'PERSON.SET', person: CHILD });
+    assert.equal(t.state(), 'choosingReason');
+    assert.equal(t.ctx().protocol, null);
+    assert.deepEqual(offeredProtocols(t.ctx()).map((p) => p.id), ['child']);
+    // The same from the host: a person and a protocol that do not fit each other.
+    const u = start({ protocols: [fixtureProtocol(), childProtocol()], protocolId: 'fixture', person: CHILD });
+    assert.equal(u.state(), 'choosingReason');
+    assert.equal(u.ctx().protocol, null);
+  });
+
+  it('skips the who-for screen when the host gives the person, and cannot go back to it', () => {
+    const t = start({ person: ADULT });
+    assert.equal(t.state(), 'redFlags');
+    assert.deepEqual(t.of('triage.step-changed').map((e) => e.step), ['redFlags']);
+    const u = start({ protocols: [fixtureProtocol(), childProtocol()], person: CHILD });
+    assert.equal(u.state(), 'choosingReason');
+    u.send({ type: 'STEP.BACK' });
+    assert.equal(u.state(), 'choosingReason');
+    // An invalid host person is ignored: the screen is asked.
+    const v = start({ person: { who: 'self', ageBand: 'old' } as unknown as TriagePerson }, undefined, null);
+    assert.equal(v.state(), 'choosingPerson');
+  });
+
+  it('goes back from the reason list to the who-for screen, and a new person changes the list', () => {
+    const t = start({ protocols: [fixtureProtocol(), childProtocol()] });
+    assert.equal(t.state(), 'choosingReason');
+    t.send({ type: 'STEP.BACK' });
+    assert.equal(t.state(), 'choosingPerson');
+    t.send({ type: 'PERSON.SET', person: CHILD });
+    assert.deepEqual(offeredProtocols(t.ctx()).map((p) => p.id), ['child']);
+    t.send({ type: 'REASON.SELECT', protocolId: 'child' }, { type: 'STEP.BACK' }, { type: 'STEP.BACK' });
+    assert.equal(t.state(), 'choosingPerson');
+  });
+
+  it('refuses REASON.SELECT for a protocol the person is not in the audience of', () => {
+    const t = start({ protocols: [fixtureProtocol(), childProtocol()] }, undefined, CHILD);
+    t.send({ type: 'REASON.SELECT', protocolId: 'fixture' });
+    assert.equal(t.state(), 'choosingReason');
+    assert.equal(t.ctx().protocol, null);
+    t.send({ type: 'REASON.SELECT', protocolId: 'child' });
+    assert.equal(t.state(), 'redFlags');
+  });
+
+  it('narrows the red flags to the person: a small child gets the child-only flags, never the adult ones', () => {
+    const both = { ...fixtureProtocol(), id: 'both', audience: { ages: ['1-4-years' as const, '18-64-years' as const] } };
+    const child = start({ protocols: [both] }, undefined, CHILD);
+    const adult = start({ protocols: [both] });
+    const childIds = allRedFlags(child.ctx().protocol!).map((f) => f.id);
+    const adultIds = allRedFlags(adult.ctx().protocol!).map((f) => f.id);
+    assert.ok(childIds.includes('general-child-limp'));
+    assert.ok(!childIds.includes('general-nitro'));
+    assert.ok(adultIds.includes('general-nitro'));
+    assert.ok(!adultIds.includes('general-child-limp'));
+    // REDFLAGS.SET with a flag not on this person's screen is refused.
+    child.send({ type: 'REDFLAGS.SET', ids: ['general-nitro'] });
+    assert.equal(child.state(), 'redFlags');
+  });
+
+  it('fills in the who-for answers the protocol reads, and never shows them as questions', () => {
+    const p = fixtureProtocol();
+    p.rules.push({ id: 'old', when: { all: [{ question: 'age-band', operator: 'eq', value: '65-plus-years' }] }, disposition: 'gp-same-day', priority: 0, reason: p.title });
+    const old = start({ protocols: [p] }, undefined, { who: 'self', ageBand: '65-plus-years' });
+    assert.deepEqual(old.ctx().answers, { 'age-band': '65-plus-years' });
+    old.send(...benignWalk);
+    const steps = old.of('triage.step-changed').map((e) => (e.step === 'questions' ? e.questionId : e.step));
+    assert.ok(!steps.includes('age-band'));
+    assert.equal(old.ctx().decision?.disposition, 'gp-same-day');
+    const young = start({ protocols: [p] });
+    young.send(...benignWalk);
+    assert.equal(young.ctx().decision?.disposition, 'self-care');
+  });
+});
+
+describe('triage machine: "Noe annet" in the person\'s own words', () => {
+  const noeAnnet = () => ({ ...fixtureProtocol(), id: 'other' });
+  const select = (description: unknown) => {
+    const t = start({ protocols: [fixtureProtocol(), noeAnnet()] });
+    t.send({ type: 'REASON.SELECT', protocolId: 'other', description } as TriageEvent);
+    return t;
+  };
+
+  it('keeps the description, trimmed, and hands it to the FHIR result', () => {
+    const t = select('  Vondt i tåa <b>siden i går</b>  ');
+    assert.equal(t.state(), 'redFlags');
+    assert.equal(t.ctx().description, 'Vondt i tåa <b>siden i går</b>');
+    t.send(answer('general-speech', 'yes'));
+    assert.equal(t.of('triage.completed')[0]?.fhir.result.description, 'Vondt i tåa <b>siden i går</b>');
+  });
+
+  it('caps it at MAX_DESCRIPTION_LENGTH', () => {
+    const t = select('x'.repeat(MAX_DESCRIPTION_LENGTH + 50));
+    assert.equal(t.ctx().description.length, MAX_DESCRIPTION_LENGTH);
+  });
+
+  it('refuses a description that is not text, and leaves none without one', () => {
+    const t = select({ html: '<script>' });
+    assert.equal(t.state(), 'choosingReason');
+    const u = select(undefined);
+    assert.equal(u.state(), 'redFlags');
+    assert.equal(u.ctx().description, '');
+    u.send(answer('general-speech', 'yes'));
+    assert.equal('description' in (u.of('triage.completed')[0]?.fhir.result ?? {}), false);
+  });
+
+  it('RESTART clears it', () => {
+    const t = select('noe');
+    t.send({ type: 'RESTART' });
+    assert.equal(t.ctx().description, '');
   });
 });
 
@@ -386,10 +594,13 @@ describe('initialTriageSnapshot', () => {
     const inputs: TriageInput[] = [
       { protocols: [protocol] },
       { protocols: [protocol, other] },
-      { protocols: [protocol, other], protocolId: 'other', locale: 'nn' },
+      { protocols: [protocol, other], protocolId: 'other', locale: 'nn-NO' },
       { protocols: [protocol, other], protocolId: 'missing' },
       { protocols: [] },
-      { protocols: [protocol], locale: 'se', subject: { reference: 'Patient/1' }, gpOffice: { display: 'Legekontoret' } },
+      { protocols: [protocol], locale: 'se-NO', subject: { reference: 'Patient/1' }, gpOffice: { display: 'Legekontoret' } },
+      { protocols: [protocol], person: ADULT },
+      { protocols: [protocol, other], person: ADULT },
+      { protocols: [protocol, childProtocol()], protocolId: 'fixture', person: CHILD },
     ];
     for (const input of inputs) {
       const actor = createActor(triageMachine, { input }).start();
@@ -400,7 +611,7 @@ describe('initialTriageSnapshot', () => {
 
   it('resumes into an actor that answers the red flags at once', () => {
     const protocol = fixtureProtocol();
-    const actor = createActor(triageMachine, { input: { protocols: [] }, snapshot: initialTriageSnapshot({ protocols: [protocol] }) as never }).start();
+    const actor = createActor(triageMachine, { input: { protocols: [] }, snapshot: initialTriageSnapshot({ protocols: [protocol], person: ADULT }) as never }).start();
     const flag = allRedFlags(protocol)[0]!;
     actor.send(answer(flag.id, 'yes'));
     assert.equal(actor.getSnapshot().value, 'outcome');

@@ -2,8 +2,14 @@
  * The triage flow as one XState v5 machine. The protocol is data in the context (from `input`), so a persisted
  * snapshot carries everything needed to resume on the same screen with the same answers.
  *
- * choosingReason → redFlags → questions (one per screen) → outcome → handoff → done
+ * choosingPerson → choosingReason → redFlags → questions (one per screen) → outcome → handoff → done
  *
+ * - choosingPerson: who it is about (self or someone else, the age band, sex, pregnancy), unless the host gave it.
+ *   PERSON.SET moves on; the reason list then offers only protocols written for that person (`fitsAudience`), and
+ *   the chosen protocol is compiled and narrowed to them (`protocolForPerson`): the general red flags for their age,
+ *   child wording, and the who-for answers as answers the rules can read. A preselected protocol that does not fit
+ *   the person is not run: the reason list is shown instead.
+ * - choosingReason: REASON.SELECT with a protocol id, and for "Noe annet" (`other`) the person's own words.
  * - redFlags is one screen with every red flag (general 113 list first). REDFLAGS.SET is the screen answered at
  *   once, as a checkbox group sends it: every listed red flag "yes", every other one "no", then the outcome in the
  *   most urgent of their dispositions, with all of them in the reason and the Bundle. A per-flag ANSWER.SET "yes"
@@ -21,8 +27,10 @@
  */
 import { and, assign, createMachine, emit } from 'xstate';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.js';
+import { protocolForPerson } from './compile.js';
 import { contentLanguage } from './localized.js';
-import { DONT_KNOW, type TriageAnswer, type Disposition, type Protocol, type YesNoDontKnow } from './protocol.types.js';
+import { fitsAudience, isValidPerson, personAnswers } from './person.js';
+import { DONT_KNOW, type TriageAnswer, type Disposition, type Protocol, type TriagePerson, type YesNoDontKnow } from './protocol.types.js';
 import { toAnalytics, type TriageAnalytics, type TriageStep } from './triage.analytics.js';
 import type { TriageBundleOptions, TriageResult } from './triage.fhir.js';
 import {
@@ -37,9 +45,18 @@ import {
 
 export interface TriageContext {
   protocols: Protocol[];
+  /** The protocol being run, compiled and narrowed to the person (`protocolForPerson`). */
   protocol: Protocol | null;
-  /** True when the host chose the protocol: there is no reason screen to go back to. */
+  /** The id of the protocol the host chose: there is no reason screen to go back to. */
+  preselectedId: string | null;
+  /** True while the host's chosen protocol is the one being run. */
   preselected: boolean;
+  /** Who it is about; null until the who-for screen is answered. */
+  person: TriagePerson | null;
+  /** True when the host set the person: there is no who-for screen to go back to. */
+  personFromHost: boolean;
+  /** "Noe annet": what the person wrote in their own words (kept as text, never as markup). */
+  description: string;
   redFlagAnswers: Record<string, YesNoDontKnow>;
   answers: Record<string, TriageAnswer>;
   currentQuestionId: string | null;
@@ -47,6 +64,8 @@ export interface TriageContext {
   locale: Locale;
   startedAt: number;
   handoffFailed: boolean;
+  /** After the handoff: true when the result reached the GP office (or the host took it), false when nothing was sent. */
+  handoffSent: boolean | null;
   /** Bundle options the host set (subject, GP office); references only, no answers. */
   bundleOptions: Pick<TriageBundleOptions, 'subject' | 'gpOffice'>;
 }
@@ -56,13 +75,19 @@ export interface TriageInput {
   protocols: Protocol[];
   /** Run this protocol at once (skip the reason screen). With one protocol, that one is preselected. */
   protocolId?: string;
+  /** Who it is about, when the host knows (skips the who-for screen). */
+  person?: TriagePerson;
   locale?: Locale;
   subject?: TriageBundleOptions['subject'];
   gpOffice?: TriageBundleOptions['gpOffice'];
 }
 
+/** Longest "Noe annet" description kept. */
+export const MAX_DESCRIPTION_LENGTH = 1000;
+
 export type TriageEvent =
-  | { type: 'REASON.SELECT'; protocolId: string }
+  | { type: 'PERSON.SET'; person: TriagePerson }
+  | { type: 'REASON.SELECT'; protocolId: string; description?: string }
   | { type: 'ANSWER.SET'; questionId: string; value: TriageAnswer }
   /** The red-flag screen answered at once: these red flags "yes" (at least one), every other one "no". */
   | { type: 'REDFLAGS.SET'; ids: string[] }
@@ -70,7 +95,8 @@ export type TriageEvent =
   | { type: 'STEP.NEXT' }
   | { type: 'STEP.BACK' }
   | { type: 'SUBMIT' }
-  | { type: 'HANDOFF.DONE' }
+  /** `sent: false` when there was nowhere to send it (no FHIR base, no host): the person is told nothing was sent. */
+  | { type: 'HANDOFF.DONE'; sent?: boolean }
   | { type: 'HANDOFF.FAILED' }
   | { type: 'FINISH' }
   | { type: 'RESTART' }
@@ -104,7 +130,21 @@ function findProtocol(context: Pick<TriageContext, 'protocols'>, id: string | un
 
 /** Questions on the path, given the answers (pure, exported for the view). */
 export function questionPath(context: Pick<TriageContext, 'protocol' | 'answers'>): string[] {
-  return context.protocol ? enabledQuestions(context.protocol, context.answers).map((q) => q.id) : [];
+  // The who-for answers are answers, but never screens of their own.
+  return context.protocol ? enabledQuestions(context.protocol, context.answers).filter((q) => q.origin !== 'person').map((q) => q.id) : [];
+}
+
+/** The protocols offered to the person on the reason screen. */
+export function offeredProtocols(context: Pick<TriageContext, 'protocols' | 'person'>): Protocol[] {
+  return context.protocols.filter((p) => fitsAudience(p, context.person));
+}
+
+/** The protocol prepared for the person: compiled, narrowed, with the who-for answers filled in. */
+function prepared(protocol: Protocol, person: TriagePerson | null): Pick<TriageContext, 'protocol' | 'answers'> {
+  const run = protocolForPerson(protocol, person);
+  const facts = person ? personAnswers(person) : {};
+  const ids = new Set(run.questions.filter((q) => q.origin === 'person').map((q) => q.id));
+  return { protocol: run, answers: Object.fromEntries(Object.entries(facts).filter(([id]) => ids.has(id))) };
 }
 
 function nextQuestionId(context: TriageContext, after: string | null): string | null {
@@ -125,7 +165,7 @@ function previousQuestionId(context: TriageContext, before: string | null): stri
 
 /** 1-based screen number: the red-flag screen is 1. */
 export function stepNumber(context: TriageContext, step: TriageStep): number {
-  if (!context.protocol || step === 'choosingReason') return 0;
+  if (!context.protocol || step === 'choosingReason' || step === 'choosingPerson') return 0;
   if (step === 'redFlags') return 1;
   const path = questionPath(context);
   if (step === 'questions') return 2 + Math.max(0, path.indexOf(context.currentQuestionId ?? ''));
@@ -134,24 +174,38 @@ export function stepNumber(context: TriageContext, step: TriageStep): number {
 
 const initialContext = (input: TriageInput): TriageContext => {
   const base = { protocols: input.protocols };
-  const protocol = findProtocol(base, input.protocolId) ?? (input.protocols.length === 1 ? input.protocols[0]! : null);
+  const chosen = findProtocol(base, input.protocolId) ?? (input.protocols.length === 1 ? input.protocols[0]! : null);
+  const person = input.person && isValidPerson(input.person) ? input.person : null;
+  // Run the host's protocol only for a person it is written for; otherwise the reason list decides.
+  const runs = chosen !== null && person !== null && fitsAudience(chosen, person);
   return {
     protocols: input.protocols,
-    protocol,
-    preselected: protocol !== null,
+    ...(runs ? prepared(chosen, person) : { protocol: null, answers: {} }),
+    preselectedId: chosen?.id ?? null,
+    preselected: runs,
+    person,
+    personFromHost: person !== null,
+    description: '',
     redFlagAnswers: {},
-    answers: {},
     currentQuestionId: null,
     decision: null,
     locale: input.locale ?? DEFAULT_LOCALE,
     startedAt: Date.now(),
     handoffFailed: false,
+    handoffSent: null,
     bundleOptions: { ...(input.subject ? { subject: input.subject } : {}), ...(input.gpOffice ? { gpOffice: input.gpOffice } : {}) },
   };
 };
 
 const fhirInput = (context: TriageContext): TriageFhirInput => ({
-  result: { protocol: context.protocol!, redFlagAnswers: context.redFlagAnswers, answers: context.answers, decision: context.decision! },
+  result: {
+    protocol: context.protocol!,
+    redFlagAnswers: context.redFlagAnswers,
+    answers: context.answers,
+    decision: context.decision!,
+    person: context.person,
+    ...(context.description ? { description: context.description } : {}),
+  },
   options: { ...context.bundleOptions, language: contentLanguage(context.locale) },
 });
 
@@ -159,6 +213,10 @@ const fhirInput = (context: TriageContext): TriageFhirInput => ({
  * action creator into the red-flag screen's bundle: about 0.8 KB gzip.) */
 type TriageGuard =
   | { type: 'hasProtocol' }
+  | { type: 'hasPerson' }
+  | { type: 'isValidPerson' }
+  | { type: 'isValidPersonForPreselected' }
+  | { type: 'canChangePerson' }
   | { type: 'isKnownProtocol' }
   | { type: 'isRedFlagAnswer' }
   | { type: 'isRedFlagSelection' }
@@ -175,6 +233,8 @@ type TriageGuard =
   | { type: 'isHandoffDisposition' };
 type TriageAction =
   | { type: 'selectProtocol' }
+  | { type: 'setPerson' }
+  | { type: 'preparePreselected' }
   | { type: 'setRedFlagAnswer' }
   | { type: 'setRedFlagSelection' }
   | { type: 'answerRemainingRedFlagsNo' }
@@ -219,12 +279,26 @@ export const createTriageMachine = () =>
       },
       states: {
         starting: {
-          always: [{ guard: 'hasProtocol', target: 'redFlags' }, { target: 'choosingReason' }],
+          always: [
+            { guard: 'hasProtocol', target: 'redFlags' },
+            { guard: 'hasPerson', target: 'choosingReason' },
+            { target: 'choosingPerson' },
+          ],
+        },
+        choosingPerson: {
+          entry: { type: 'emitStepChanged', params: { step: 'choosingPerson' } },
+          on: {
+            'PERSON.SET': [
+              { guard: 'isValidPersonForPreselected', target: 'redFlags', actions: ['setPerson', 'preparePreselected'] },
+              { guard: 'isValidPerson', target: 'choosingReason', actions: 'setPerson' },
+            ],
+          },
         },
         choosingReason: {
           entry: { type: 'emitStepChanged', params: { step: 'choosingReason' } },
           on: {
             'REASON.SELECT': { guard: 'isKnownProtocol', target: 'redFlags', actions: 'selectProtocol' },
+            'STEP.BACK': { guard: 'canChangePerson', target: 'choosingPerson' },
           },
         },
         redFlags: {
@@ -257,7 +331,10 @@ export const createTriageMachine = () =>
               },
               { guard: 'hasAllRedFlagsAnswered', target: 'outcome', actions: ['decideOutcome', 'emitCompleted', 'emitCompletedAnalytics'] },
             ],
-            'STEP.BACK': { guard: 'hasReasonScreen', target: 'choosingReason' },
+            'STEP.BACK': [
+              { guard: 'hasReasonScreen', target: 'choosingReason' },
+              { guard: 'canChangePerson', target: 'choosingPerson' },
+            ],
           },
         },
         questions: {
@@ -294,23 +371,34 @@ export const createTriageMachine = () =>
         handoff: {
           entry: [{ type: 'emitStepChanged', params: { step: 'handoff' } }, 'emitHandoffRequested'],
           on: {
-            'HANDOFF.DONE': { target: 'done' },
+            'HANDOFF.DONE': { target: 'done', actions: assign({ handoffSent: ({ event }) => event.sent !== false }) },
             'HANDOFF.FAILED': { actions: 'markHandoffFailed' },
             SUBMIT: { target: 'handoff', reenter: true, actions: assign({ handoffFailed: false }) },
             'STEP.BACK': { target: 'outcome' },
           },
         },
+        // Not a final state: "Start på nytt" on the last screen must still reach the machine.
         done: {
           entry: { type: 'emitStepChanged', params: { step: 'done' } },
-          type: 'final',
         },
       },
     },
     {
       guards: {
         hasProtocol: ({ context }) => context.protocol !== null,
-        isKnownProtocol: ({ context, event }) =>
-          event.type === 'REASON.SELECT' && findProtocol(context, event.protocolId) !== null,
+        hasPerson: ({ context }) => context.person !== null,
+        isValidPerson: ({ event }) => event.type === 'PERSON.SET' && isValidPerson(event.person),
+        isValidPersonForPreselected: ({ context, event }) => {
+          if (event.type !== 'PERSON.SET' || !isValidPerson(event.person)) return false;
+          const chosen = findProtocol(context, context.preselectedId ?? undefined);
+          return chosen !== null && fitsAudience(chosen, event.person);
+        },
+        canChangePerson: ({ context }) => !context.personFromHost,
+        isKnownProtocol: ({ context, event }) => {
+          if (event.type !== 'REASON.SELECT') return false;
+          const protocol = findProtocol(context, event.protocolId);
+          return protocol !== null && fitsAudience(protocol, context.person) && (event.description === undefined || typeof event.description === 'string');
+        },
         isRedFlagAnswer: ({ context, event }) =>
           event.type === 'ANSWER.SET' &&
           context.protocol !== null &&
@@ -340,9 +428,24 @@ export const createTriageMachine = () =>
         isHandoffDisposition: ({ context }) => context.decision !== null && isHandoffDisposition(context.decision.disposition),
       },
       actions: {
+        setPerson: assign({ person: ({ context, event }) => (event.type === 'PERSON.SET' ? event.person : context.person) }),
+        preparePreselected: assign(({ context }) => ({
+          ...prepared(findProtocol(context, context.preselectedId ?? undefined)!, context.person),
+          preselected: true,
+          redFlagAnswers: {},
+          currentQuestionId: null,
+          decision: null,
+        })),
         selectProtocol: assign(({ context, event }) =>
           event.type === 'REASON.SELECT'
-            ? { protocol: findProtocol(context, event.protocolId), redFlagAnswers: {}, answers: {}, currentQuestionId: null, decision: null }
+            ? {
+                ...prepared(findProtocol(context, event.protocolId)!, context.person),
+                preselected: false,
+                description: (event.description ?? '').trim().slice(0, MAX_DESCRIPTION_LENGTH),
+                redFlagAnswers: {},
+                currentQuestionId: null,
+                decision: null,
+              }
             : {},
         ),
         setRedFlagAnswer: assign({
@@ -378,12 +481,17 @@ export const createTriageMachine = () =>
         clearOutcome: assign({ decision: null, handoffFailed: false }),
         markHandoffFailed: assign({ handoffFailed: true }),
         resetTriage: assign(({ context }) => ({
-          protocol: context.preselected ? context.protocol : null,
+          // Back to the start: the host's own choices stay (its protocol, its person), the person's are cleared.
+          ...(context.personFromHost && context.preselectedId && findProtocol(context, context.preselectedId) && fitsAudience(findProtocol(context, context.preselectedId)!, context.person)
+            ? { ...prepared(findProtocol(context, context.preselectedId)!, context.person), preselected: true }
+            : { protocol: null, answers: {}, preselected: false }),
+          person: context.personFromHost ? context.person : null,
+          description: '',
           redFlagAnswers: {},
-          answers: {},
           currentQuestionId: null,
           decision: null,
           handoffFailed: false,
+          handoffSent: null,
           startedAt: Date.now(),
         })),
         setLocale: assign({ locale: ({ context, event }) => (event.type === 'LOCALE.SET' ? event.locale : context.locale) }),
@@ -457,7 +565,7 @@ export function initialTriageSnapshot(input: TriageInput) {
     status: 'active' as const,
     output: undefined,
     error: undefined,
-    value: (context.protocol ? 'redFlags' : 'choosingReason') as TriageStep,
+    value: (context.protocol ? 'redFlags' : context.person ? 'choosingReason' : 'choosingPerson') as TriageStep,
     historyValue: {},
     context,
     children: {},
@@ -466,7 +574,7 @@ export function initialTriageSnapshot(input: TriageInput) {
 
 /** The flow step a state value stands for. */
 export function currentStep(value: unknown): TriageStep {
-  const v = typeof value === 'string' ? value : 'choosingReason';
-  return v === 'starting' ? 'choosingReason' : (v as TriageStep);
+  const v = typeof value === 'string' ? value : 'choosingPerson';
+  return v === 'starting' ? 'choosingPerson' : (v as TriageStep);
 }
 

@@ -1,8 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { compileProtocol, protocolForPerson, RISK_QUESTION_ID } from './compile.js';
 import { GENERAL_RED_FLAGS } from './general-red-flags.js';
-import type { TriageAnswer, Answers, Condition, Disposition } from './protocol.types.js';
+import { fitsAudience, personAnswers, usesChildWording } from './person.js';
+import type { TriageAnswer, Answers, Condition, Disposition, Protocol, TriagePerson } from './protocol.types.js';
 import { fixtureProtocol } from './triage.fixtures.js';
 import {
   allRedFlags,
@@ -19,6 +21,7 @@ import {
   mostUrgentReachable,
   numericRepresentatives,
   pruneAnswers,
+  readingDomain,
   URGENCY_ORDER,
   urgencyRank,
   type RedFlagAnswers,
@@ -106,7 +109,8 @@ describe('answer domains and bands', () => {
   it('offers yes/no, options and "vet ikke" where allowed', () => {
     assert.deepEqual(answerDomain(protocol, q('has-fever')), ['yes', 'no']);
     assert.deepEqual(answerDomain(protocol, q('has-fever'), true), ['yes', 'no', 'dontknow']);
-    assert.deepEqual(answerDomain(protocol, q('where'), true), ['home', 'abroad', 'dontknow']);
+    // Options a condition names first, then one option for all the others (they behave alike).
+    assert.deepEqual(answerDomain(protocol, q('where'), true), ['abroad', 'home', 'dontknow']);
     assert.deepEqual(answerDomain(protocol, q('age'), true).includes('dontknow'), false);
   });
   it('enumerates a multi-choice over the options conditions look at', () => {
@@ -164,15 +168,33 @@ describe('enabled questions and pruning', () => {
 });
 
 describe('the general red flags', () => {
-  it('come first on every red-flag screen and all lead to 113', () => {
+  const forBands = (ages: Protocol['audience']['ages']) => GENERAL_RED_FLAGS.filter((f) => !f.ages || f.ages.some((b) => ages.includes(b)));
+  it('come first on every red-flag screen, those for the audience, and all lead to 113', () => {
     const flags = allRedFlags(protocol);
-    assert.deepEqual(flags.slice(0, GENERAL_RED_FLAGS.length), GENERAL_RED_FLAGS);
-    assert.equal(GENERAL_RED_FLAGS.length, 7);
+    const general = forBands(protocol.audience.ages);
+    assert.deepEqual(flags.slice(0, general.length), general);
+    assert.deepEqual(flags.slice(general.length).map((f) => f.id), ['rf-bleeding', 'rf-breathing']);
+    assert.equal(GENERAL_RED_FLAGS.length, 17);
     for (const f of GENERAL_RED_FLAGS) assert.equal(f.disposition, 'call-113');
+    for (const id of ['general-face-arm', 'general-chest-pain', 'general-unconscious', 'general-allergy']) assert.ok(flags.some((f) => f.id === id), id);
   });
-  it('are written in every language, Northern Sami included', () => {
+  it('are filtered by age band: a small child is never asked about nitroglycerin, an adult never about a limp', () => {
+    const child = compileProtocol({ ...fixtureProtocol(), audience: { ages: ['1-4-years'] } });
+    const childIds = child.redFlags.map((f) => f.id);
+    assert.ok(childIds.includes('general-child-limp'));
+    assert.ok(!childIds.includes('general-nitro') && !childIds.includes('general-chest-pain'));
+    const adultIds = allRedFlags(protocol).map((f) => f.id);
+    assert.ok(adultIds.includes('general-nitro') && !adultIds.includes('general-child-limp'));
+    // A protocol for both narrows to the person's band (the screen, the decision and the Bundle agree).
+    const both = { ...fixtureProtocol(), audience: { ages: ['1-4-years' as const, '18-64-years' as const] } };
+    const narrowed = protocolForPerson(both, { ageBand: '1-4-years' }).redFlags.map((f) => f.id);
+    assert.deepEqual(narrowed, [...forBands(['1-4-years']).map((f) => f.id), 'rf-bleeding', 'rf-breathing']);
+    assert.ok(allRedFlags(both).length > narrowed.length);
+  });
+  it('are written in every language, Northern Sami included, in adult and child wording', () => {
     for (const f of GENERAL_RED_FLAGS) {
-      for (const text of [f.text, f.whatToDoNow]) {
+      for (const text of [f.text, f.textChild!, f.whatToDoNow]) {
+        assert.ok(text, `${f.id} textChild`);
         for (const lang of ['nb', 'nn', 'en', 'se'] as const) assert.ok(text[lang]?.trim(), `${f.id}.${lang}`);
       }
       assert.match(f.id, /^general-/);
@@ -187,7 +209,7 @@ describe('decide: table of typical cases', () => {
   const rows: Array<{ name: string; red?: Partial<Record<string, 'yes' | 'no' | 'dontknow'>>; answers?: Record<string, TriageAnswer>; expect: Disposition; rule?: string | null }> = [
     { name: 'all benign → self-care', expect: 'self-care', rule: 'mild' },
     { name: 'general red flag yes → 113', red: { 'general-speech': 'yes' }, expect: 'call-113' },
-    { name: 'general red flag dontknow → 113', red: { 'general-paralysis': 'dontknow' }, expect: 'call-113' },
+    { name: 'general red flag dontknow → 113', red: { 'general-face-arm': 'dontknow' }, expect: 'call-113' },
     { name: 'protocol 113 red flag', red: { 'rf-bleeding': 'yes' }, expect: 'call-113' },
     { name: 'protocol 116117 red flag', red: { 'rf-breathing': 'yes' }, expect: 'call-116117' },
     { name: '113 beats 116117 when both', red: { 'rf-breathing': 'yes', 'rf-bleeding': 'yes' }, expect: 'call-113' },
@@ -251,10 +273,10 @@ describe('decide: table of typical cases', () => {
     // A 116117 flag before a 113 flag on the screen: the reason still starts with the 113 one.
     const swapped = fixtureProtocol();
     swapped.redFlags.reverse();
-    const decision = decide(swapped, { 'rf-breathing': 'yes', 'rf-bleeding': 'yes', 'general-chest-pain-5min': 'yes' }, {});
+    const decision = decide(swapped, { 'rf-breathing': 'yes', 'rf-bleeding': 'yes', 'general-chest-pain': 'yes' }, {});
     assert.deepEqual(decision, {
       disposition: 'call-113',
-      reason: { kind: 'red-flag', redFlagIds: ['general-chest-pain-5min', 'rf-bleeding', 'rf-breathing'], viaDontKnow: false },
+      reason: { kind: 'red-flag', redFlagIds: ['general-chest-pain', 'rf-bleeding', 'rf-breathing'], viaDontKnow: false },
     });
   });
 
@@ -338,5 +360,204 @@ describe('"vet ikke" never lowers urgency (exhaustive over the fixture)', () => 
     const answers = { ...benign, 'has-fever': 'yes', temp: 'dontknow' };
     assert.equal(decideLiteral(protocol, answers).disposition, 'gp-appointment');
     assert.equal(decide(protocol, allNo, answers).disposition, 'call-116117');
+  });
+});
+
+describe('compileProtocol', () => {
+  const rule = (id: string, when: Protocol['rules'][number]['when'], disposition: Disposition, priority = 0) => ({ id, when, disposition, priority, reason: protocol.title });
+
+  it('adds the who-for answers as questions only when a condition or a risk modifier reads them', () => {
+    assert.deepEqual(
+      compileProtocol(fixtureProtocol()).questions.map((x) => x.id),
+      fixtureProtocol().questions.map((x) => x.id),
+    );
+    const bySex = fixtureProtocol();
+    bySex.rules.push(rule('men', { all: [{ question: 'sex', operator: 'eq', value: 'male' }] }, 'gp-appointment'));
+    const compiled = compileProtocol(bySex);
+    assert.deepEqual(compiled.questions.filter((x) => x.origin === 'person').map((x) => x.id), ['sex']);
+    const old = fixtureProtocol();
+    old.riskModifiers = { 'age-65-plus': 'gp-same-day' };
+    const ageBand = compileProtocol(old).questions.find((x) => x.id === 'age-band');
+    assert.equal(ageBand?.origin, 'person');
+    // Only the bands the protocol is written for.
+    assert.deepEqual(ageBand?.kind === 'single-choice' && ageBand.options.map((o) => o.value), ['18-64-years', '65-plus-years']);
+    // A modifier for a band outside the audience can never apply: no rule, no question.
+    const infants = fixtureProtocol();
+    infants.riskModifiers = { 'infant-under-3-months': 'call-116117' };
+    const none = compileProtocol(infants);
+    assert.equal(none.questions.some((x) => x.origin === 'person'), false);
+    assert.equal(none.rules.some((r) => r.id.startsWith('risk-')), false);
+  });
+
+  it('reads an age band as the person gives it: 65 or older raises the floor, 18–64 does not', () => {
+    const old = fixtureProtocol();
+    old.riskModifiers = { 'age-65-plus': 'gp-same-day' };
+    const answers = (person: TriagePerson) => ({ ...benign, ...personAnswers(person) });
+    const d65 = decide(old, allNo, answers({ who: 'self', ageBand: '65-plus-years' }));
+    assert.deepEqual([d65.disposition, d65.reason.kind === 'rule' && d65.reason.ruleId], ['gp-same-day', 'risk-age-65-plus']);
+    assert.equal(decide(old, allNo, answers({ who: 'self', ageBand: '18-64-years' })).disposition, 'self-care');
+  });
+
+  it('asks the declared risk factors in one question, with "none" and "vet ikke" standing alone', () => {
+    const p = fixtureProtocol();
+    p.riskModifiers = { immunosuppression: 'gp-same-day', diabetes: 'gp-appointment', 'age-65-plus': 'gp-same-day' };
+    const risk = compileProtocol(p).questions.find((x) => x.id === RISK_QUESTION_ID);
+    assert.equal(risk?.kind, 'multi-choice');
+    assert.equal(risk?.origin, 'risk');
+    assert.ok(risk?.textChild, 'child wording: "Gjelder noe av dette barnet?"');
+    if (risk?.kind !== 'multi-choice') return;
+    // Age comes from the who-for screen, never from this question.
+    assert.deepEqual(risk.options.map((o) => [o.value, o.exclusive === true]), [
+      ['immunosuppression', false],
+      ['diabetes', false],
+      ['none', true],
+      ['unsure', true],
+    ]);
+    assert.equal(isValidAnswer(risk, ['none', 'diabetes']), false);
+    assert.equal(isValidAnswer(risk, ['immunosuppression', 'diabetes']), true);
+  });
+
+  it('reads each factor at its floor, and "vet ikke" as every factor', () => {
+    const p = fixtureProtocol();
+    p.riskModifiers = { immunosuppression: 'gp-same-day', diabetes: 'gp-appointment' };
+    const withRisk = (value: string[]) => decide(p, allNo, { ...benign, [RISK_QUESTION_ID]: value });
+    assert.equal(withRisk(['none']).disposition, 'self-care');
+    assert.equal(withRisk(['diabetes']).disposition, 'gp-appointment');
+    assert.equal(withRisk(['immunosuppression']).disposition, 'gp-same-day');
+    const unsure = withRisk(['unsure']);
+    assert.deepEqual([unsure.disposition, unsure.reason.kind === 'rule' && unsure.reason.ruleId], ['gp-same-day', 'risk-immunosuppression']);
+  });
+
+  it('floors only raise: a more urgent outcome stands, and the protocol\'s own reason wins a tie', () => {
+    const p = fixtureProtocol();
+    p.riskModifiers = { immunosuppression: 'gp-same-day' };
+    const risky = { [RISK_QUESTION_ID]: ['immunosuppression'] };
+    assert.equal(decide(p, allNo, { ...benign, ...risky, 'has-fever': 'yes', temp: 41 }).disposition, 'call-116117');
+    const tie = decide(p, allNo, { ...benign, ...risky, symptoms: ['rash'] });
+    assert.deepEqual([tie.disposition, tie.reason.kind === 'rule' && tie.reason.ruleId], ['gp-same-day', 'rash']);
+    // Without the factor, nothing changes.
+    assert.equal(decide(p, allNo, { ...benign, [RISK_QUESTION_ID]: ['none'], symptoms: ['cough'] }).disposition, 'self-care');
+    // A red flag still decides first.
+    assert.equal(decide(p, { ...allNo, 'rf-bleeding': 'yes' }, { ...benign, ...risky }).disposition, 'call-113');
+  });
+
+  it('applies the pregnancy floor to "gravid" and "kanskje gravid", not to a protocol that excludes pregnancy', () => {
+    const p = fixtureProtocol();
+    p.riskModifiers = { pregnancy: 'gp-same-day' };
+    const woman = (pregnant: 'yes' | 'no' | 'dontknow'): TriagePerson => ({ who: 'self', ageBand: '18-64-years', sex: 'female', pregnant });
+    assert.equal(decide(p, allNo, { ...benign, ...personAnswers(woman('yes')) }).disposition, 'gp-same-day');
+    assert.equal(decide(p, allNo, { ...benign, ...personAnswers(woman('dontknow')) }).disposition, 'gp-same-day');
+    assert.equal(decide(p, allNo, { ...benign, ...personAnswers(woman('no')) }).disposition, 'self-care');
+    assert.equal(decide(p, allNo, { ...benign, ...personAnswers({ who: 'self', ageBand: '18-64-years', sex: 'male' }) }).disposition, 'self-care');
+    const notPregnant = { ...fixtureProtocol(), audience: { ages: ['18-64-years' as const], pregnant: false }, riskModifiers: { pregnancy: 'gp-same-day' as const } };
+    assert.equal(compileProtocol(notPregnant).rules.some((r) => r.id === 'risk-pregnancy'), false);
+  });
+
+  describe('plausible ranges', () => {
+    // Every typed temperature is self-care here, except what the plausible range catches.
+    const lenient = () => {
+      const p = fixtureProtocol();
+      p.rules = [rule('fever', { all: [{ question: 'has-fever', operator: 'eq', value: 'yes' }] }, 'self-care')];
+      p.defaultDisposition = 'self-care';
+      return p;
+    };
+    const fever = (temp: TriageAnswer) => decide(lenient(), allNo, { 'has-fever': 'yes', temp });
+
+    it('a value outside the range never ends in self-care, one inside it may', () => {
+      assert.equal(fever(37).disposition, 'self-care');
+      assert.equal(fever(35.5).disposition, 'self-care');
+      assert.equal(fever(41.5).disposition, 'self-care');
+      for (const temp of [35, 35.4, 41.6, 42]) {
+        const d = fever(temp);
+        assert.deepEqual([d.disposition, d.reason.kind === 'rule' && d.reason.ruleId], ['gp-same-day', 'implausible-temp'], String(temp));
+      }
+    });
+
+    it('a "vet ikke" on that number is not read as an implausible value', () => {
+      assert.equal(fever('dontknow').disposition, 'self-care');
+      const compiled = compileProtocol(lenient());
+      const temp = compiled.questions.find((x) => x.id === 'temp')!;
+      const numbers = (values: TriageAnswer[]) => values.filter((v): v is number => typeof v === 'number');
+      assert.ok(numbers(answerDomain(compiled, temp)).some((v) => v < 35.5 || v > 41.5));
+      assert.ok(numbers(readingDomain(compiled, temp)).every((v) => v >= 35.5 && v <= 41.5));
+      assert.ok(numbers(readingDomain(compiled, temp)).length > 0);
+    });
+
+    it('is an outcome rule the view can explain: the floor and the reason of the range', () => {
+      const rules = compileProtocol(fixtureProtocol()).rules.filter((r) => r.id.startsWith('implausible-'));
+      assert.deepEqual(rules.map((r) => [r.id, r.disposition, r.reason.en]), [['implausible-temp', 'gp-same-day', 'Implausible temperature']]);
+    });
+  });
+
+  it('is idempotent: compiling a compiled protocol, or its JSON from a persisted snapshot, changes nothing', () => {
+    const source = fixtureProtocol();
+    source.riskModifiers = { immunosuppression: 'gp-same-day', 'age-65-plus': 'gp-same-day' };
+    const once = compileProtocol(source);
+    assert.equal(once.compiled, true);
+    assert.equal(compileProtocol(once), once);
+    assert.equal(compileProtocol(source), once, 'cached per source object');
+    const revived = JSON.parse(JSON.stringify(once)) as Protocol;
+    assert.deepEqual(compileProtocol(revived), once);
+    // Nothing is added twice.
+    assert.equal(new Set(once.redFlags.map((f) => f.id)).size, once.redFlags.length);
+    assert.equal(new Set(once.questions.map((x) => x.id)).size, once.questions.length);
+    assert.equal(new Set(once.rules.map((r) => r.id)).size, once.rules.length);
+    // The source is left as written.
+    assert.equal(source.redFlags.length, 2);
+    assert.equal(source.compiled, undefined);
+    assert.equal(decide(revived, allNo, { ...benign, [RISK_QUESTION_ID]: ['unsure'] }).disposition, 'gp-same-day');
+  });
+});
+
+describe('who a protocol is for', () => {
+  const person = (p: Partial<TriagePerson>): TriagePerson => ({ who: 'self', ageBand: '18-64-years', ...p });
+  const forAudience = (audience: Protocol['audience']) => ({ audience });
+
+  it('fits by age band; without a person every protocol is offered', () => {
+    const adults = forAudience({ ages: ['18-64-years', '65-plus-years'] });
+    assert.equal(fitsAudience(adults, person({})), true);
+    assert.equal(fitsAudience(adults, person({ ageBand: '65-plus-years' })), true);
+    assert.equal(fitsAudience(adults, person({ ageBand: '13-17-years' })), false);
+    assert.equal(fitsAudience(adults, person({ ageBand: 'under-3-months', who: 'other' })), false);
+    assert.equal(fitsAudience(adults, null), true);
+  });
+
+  it('fits by sex, and offers both to "annet" or no answer', () => {
+    const women = forAudience({ ages: ['18-64-years'], sex: 'female' });
+    assert.equal(fitsAudience(women, person({ sex: 'female' })), true);
+    assert.equal(fitsAudience(women, person({ sex: 'male' })), false);
+    assert.equal(fitsAudience(women, person({ sex: 'other' })), true);
+    assert.equal(fitsAudience(women, person({})), true);
+    const men = forAudience({ ages: ['18-64-years'], sex: 'male' });
+    assert.equal(fitsAudience(men, person({ sex: 'other' })), true);
+    assert.equal(fitsAudience(men, person({ sex: 'female' })), false);
+  });
+
+  it('fits by pregnancy: "vet ikke" counts as may be pregnant', () => {
+    const pregnant = forAudience({ ages: ['18-64-years'], pregnant: true });
+    assert.equal(fitsAudience(pregnant, person({ sex: 'female', pregnant: 'yes' })), true);
+    assert.equal(fitsAudience(pregnant, person({ sex: 'female', pregnant: 'dontknow' })), true);
+    assert.equal(fitsAudience(pregnant, person({ sex: 'female', pregnant: 'no' })), false);
+    assert.equal(fitsAudience(pregnant, person({ sex: 'male' })), false);
+    const notPregnant = forAudience({ ages: ['18-64-years'], pregnant: false });
+    assert.equal(fitsAudience(notPregnant, person({ sex: 'female', pregnant: 'yes' })), false);
+    assert.equal(fitsAudience(notPregnant, person({ sex: 'female', pregnant: 'dontknow' })), true);
+    assert.equal(fitsAudience(notPregnant, person({ sex: 'female', pregnant: 'no' })), true);
+  });
+
+  it('words questions about "barnet" for a child answered by someone else, and for every child under 13', () => {
+    assert.equal(usesChildWording(null), false);
+    assert.equal(usesChildWording(person({ who: 'other' })), false, 'an adult answered for is "personen"');
+    assert.equal(usesChildWording(person({ who: 'other', ageBand: '1-4-years' })), true);
+    assert.equal(usesChildWording(person({ who: 'other', ageBand: '13-17-years' })), true);
+    assert.equal(usesChildWording(person({ who: 'self', ageBand: '13-17-years' })), false, 'a teenager answering alone reads "du"');
+    assert.equal(usesChildWording(person({ who: 'self', ageBand: '5-12-years' })), true);
+  });
+
+  it('gives the who-for answers under the reserved ids; pregnancy is "no" where it is not asked', () => {
+    assert.deepEqual(personAnswers(person({ sex: 'female', pregnant: 'yes' })), { 'age-band': '18-64-years', sex: 'female', pregnant: 'yes' });
+    assert.deepEqual(personAnswers(person({ sex: 'female' })), { 'age-band': '18-64-years', sex: 'female', pregnant: 'dontknow' });
+    assert.deepEqual(personAnswers(person({ sex: 'male' })), { 'age-band': '18-64-years', sex: 'male', pregnant: 'no' });
+    assert.deepEqual(personAnswers(person({ ageBand: '1-4-years' })), { 'age-band': '1-4-years', sex: 'other', pregnant: 'no' });
   });
 });

@@ -8,7 +8,7 @@
  * questions are asked: a question is asked if any reading of an earlier "vet ikke" enables it.
  * On the red-flag screen this means "vet ikke" counts as "yes".
  */
-import { GENERAL_RED_FLAGS } from './general-red-flags.js';
+import { compileProtocol, isPlausible } from './compile.js';
 import {
   DONT_KNOW,
   type TriageAnswer,
@@ -55,9 +55,12 @@ export function isDontKnow(value: TriageAnswer | undefined): boolean {
   return value === DONT_KNOW;
 }
 
-/** The red-flag screen: the general 113 list first, then the protocol's own. */
+/**
+ * The red-flag screen: the general 113 list first (those that fit the protocol's audience, or the person when the
+ * machine narrowed the protocol to them: `protocolForPerson`), then the protocol's own.
+ */
 export function allRedFlags(protocol: Protocol): readonly RedFlag[] {
-  return [...GENERAL_RED_FLAGS, ...protocol.redFlags];
+  return compileProtocol(protocol).redFlags;
 }
 
 export function isConditionGroup(node: ConditionNode): node is ConditionGroup {
@@ -204,9 +207,18 @@ export function answerDomain(protocol: Protocol, question: Question, includeDont
   switch (question.kind) {
     case 'yes-no-dontknow':
       return ['yes', 'no', ...dk];
-    case 'single-choice':
-      return [...question.options.map((o) => o.value), ...dk];
+    case 'single-choice': {
+      // Options no condition names behave alike (every eq, ne and in is false, resp. true, for all of them): one
+      // stands for them all, as one number stands for its band. The age bands a protocol never reads collapse so.
+      const referenced = new Set(
+        allConditionsOnQuestion(protocol, question.id).flatMap((c) => (Array.isArray(c.value) ? c.value : [c.value])),
+      );
+      const named = question.options.filter((o) => referenced.has(o.value)).map((o) => o.value);
+      const other = question.options.find((o) => !referenced.has(o.value));
+      return [...named, ...(other ? [other.value] : []), ...dk];
+    }
     case 'multi-choice': {
+      if (question.origin === 'risk') return riskDomain(protocol, question);
       // Only options some condition looks at can change anything; the rest are one band.
       const referenced = new Set(
         allConditionsOnQuestion(protocol, question.id).flatMap((c) => (typeof c.value === 'string' ? [c.value] : [])),
@@ -219,6 +231,29 @@ export function answerDomain(protocol: Protocol, question: Question, includeDont
     default:
       return [...numericRepresentatives(protocol, question), ...dk];
   }
+}
+
+/**
+ * The shared risk question: each factor only raises the floor to its disposition, so factors with the same floor
+ * are interchangeable. One representative per floor stands for them all (and keeps the path count small).
+ */
+function riskDomain(protocol: Protocol, question: Question & { kind: 'multi-choice' }): TriageAnswer[] {
+  const byFloor = new Map<Disposition, string>();
+  for (const option of question.options) {
+    if (option.exclusive) continue;
+    const rule = protocol.rules.find((r) => r.id === `risk-${option.value}`);
+    if (rule && !byFloor.has(rule.disposition)) byFloor.set(rule.disposition, option.value);
+  }
+  const exclusive = question.options.filter((o) => o.exclusive).map((o) => [o.value]);
+  return [...subsets([...byFloor.values()]).filter((s) => s.length > 0), ...exclusive];
+}
+
+/**
+ * The concrete answers a "vet ikke" may stand for: every band, except values outside the question's plausible
+ * range. Those are for measured values; not knowing a number is not a measured 34 °C.
+ */
+export function readingDomain(protocol: Protocol, question: Question): TriageAnswer[] {
+  return answerDomain(protocol, question).filter((v) => typeof v !== 'number' || isPlausible(question, v));
 }
 
 export function allowsDontKnow(question: Question): boolean {
@@ -265,7 +300,7 @@ function* readings(
   const unknown = questionIds.filter((id) => isDontKnow(answers[id]));
   const domains = unknown.map((id) => {
     const q = protocol.questions.find((x) => x.id === id);
-    return q ? answerDomain(protocol, q) : [];
+    return q ? readingDomain(protocol, q) : [];
   });
   const index = domains.map(() => 0);
   if (domains.some((d) => d.length === 0)) return;
@@ -289,7 +324,7 @@ function readingCount(protocol: Protocol, answers: Answers, questionIds: readonl
   for (const id of questionIds) {
     if (!isDontKnow(answers[id])) continue;
     const q = protocol.questions.find((x) => x.id === id);
-    n *= q ? Math.max(1, answerDomain(protocol, q).length) : 1;
+    n *= q ? Math.max(1, readingDomain(protocol, q).length) : 1;
   }
   return n;
 }
@@ -313,7 +348,8 @@ export function isQuestionEnabled(protocol: Protocol, question: Question, answer
  * Drops answers to questions that are not enabled (in protocol order, so a dropped answer also disables what
  * depended on it). Answers to unknown question ids are dropped too.
  */
-export function pruneAnswers(protocol: Protocol, answers: Answers): Record<string, TriageAnswer> {
+export function pruneAnswers(source: Protocol, answers: Answers): Record<string, TriageAnswer> {
+  const protocol = compileProtocol(source);
   const kept: Record<string, TriageAnswer> = {};
   for (const q of protocol.questions) {
     const value = answers[q.id];
@@ -323,7 +359,8 @@ export function pruneAnswers(protocol: Protocol, answers: Answers): Record<strin
 }
 
 /** The questions asked, in order, given the answers so far. */
-export function enabledQuestions(protocol: Protocol, answers: Answers): Question[] {
+export function enabledQuestions(source: Protocol, answers: Answers): Question[] {
+  const protocol = compileProtocol(source);
   const kept = pruneAnswers(protocol, answers);
   return protocol.questions.filter((q) => isQuestionEnabled(protocol, q, kept));
 }
@@ -411,7 +448,8 @@ export function decidingRule(rules: readonly OutcomeRule[]): OutcomeRule | undef
  * Literal decision: rules evaluated on the answers as given ("vet ikke" compared as the value `dontknow`),
  * after dropping answers to disabled questions. The verifier uses it to find rules that route "vet ikke" lower.
  */
-export function decideLiteral(protocol: Protocol, answers: Answers): { disposition: Disposition; rule?: OutcomeRule } {
+export function decideLiteral(source: Protocol, answers: Answers): { disposition: Disposition; rule?: OutcomeRule } {
+  const protocol = compileProtocol(source);
   const pruned = pruneAnswers(protocol, answers);
   const rule = decidingRule(matchingRules(protocol, literalEnabled(protocol, pruned)));
   return rule ? { disposition: rule.disposition, rule } : { disposition: protocol.defaultDisposition };
@@ -448,7 +486,8 @@ function decideConcrete(protocol: Protocol, answers: Answers, assumed: Record<st
  * most urgent of the literal reading and every reading of the "vet ikke" answers (see the file comment). Ties
  * keep the reading with the fewest assumptions, so the reason shown is the plainest one.
  */
-export function decide(protocol: Protocol, redFlagAnswers: RedFlagAnswers, answers: Answers): Decision {
+export function decide(source: Protocol, redFlagAnswers: RedFlagAnswers, answers: Answers): Decision {
+  const protocol = compileProtocol(source);
   const red = decideRedFlags(protocol, redFlagAnswers);
   if (red) return red;
   const pruned = pruneAnswers(protocol, answers);
@@ -467,6 +506,7 @@ export function decide(protocol: Protocol, redFlagAnswers: RedFlagAnswers, answe
 }
 
 /** The most urgent disposition any rule or the default can give (the fallback when readings explode). */
-export function mostUrgentReachable(protocol: Protocol): Disposition {
+export function mostUrgentReachable(source: Protocol): Disposition {
+  const protocol = compileProtocol(source);
   return mostUrgent([protocol.defaultDisposition, ...protocol.rules.map((r) => r.disposition)])!;
 }

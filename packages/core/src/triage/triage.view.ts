@@ -11,8 +11,13 @@ type Messages = TriageViewMessages;
 import { contentLanguage, localize, type LocalizedView } from './localized.js';
 import { DONT_KNOW, type AdminTarget, type TriageAnswer, type ContentLanguage, type Disposition, type Question, type QuestionKind, type YesNoDontKnow } from './protocol.types.js';
 import type { TriageStep } from './triage.analytics.js';
-import { currentStep, isHandoffDisposition, questionPath, stepNumber, type TriageContext } from './triage.machine.js';
+import { currentStep, isHandoffDisposition, offeredProtocols, questionPath, stepNumber, type TriageContext } from './triage.machine.js';
+import { AGE_BAND_LABELS, asksPregnancy, SEX_LABELS, usesChildWording } from './person.js';
+import { AGE_BANDS, SEXES, type AgeBand, type LocalizedText, type Sex, type TriagePerson } from './protocol.types.js';
 import { allowsDontKnow, allRedFlags } from './triage.rules.js';
+
+/** The id of the generic "Noe annet" protocol, always offered beside the list. */
+export const OTHER_PROTOCOL_ID = 'other';
 
 /** The part of a machine snapshot the view reads; a persisted snapshot works too. */
 export interface TriageSnapshotLike {
@@ -81,6 +86,17 @@ export interface OutcomeView {
   adminTarget: AdminTarget | null;
 }
 
+/** The who-for screen, from what the person has chosen so far (the element keeps the draft until Continue). */
+export interface PersonView {
+  who: { legend: string; options: OptionView[] };
+  age: { legend: string; options: OptionView[] };
+  sex: { legend: string; hint: string; options: OptionView[] };
+  /** Only for women and "annet" aged 13–64. */
+  pregnant: { legend: string; options: OptionView[] } | null;
+  /** The person the draft makes, or null while something is missing. */
+  person: TriagePerson | null;
+}
+
 export interface TriageView {
   step: TriageStep;
   lang: ContentLanguage;
@@ -88,7 +104,12 @@ export interface TriageView {
   /** Draft notice, handoff status. */
   notices: string[];
   protocol: { id: string; title: LocalizedView } | null;
+  /** The protocols offered to this person, without "Noe annet". */
   reasons: Array<{ id: string; title: LocalizedView }>;
+  /** "Noe annet", when the protocols include it: always shown, also under a search with no hits. */
+  otherReason: { id: string; title: LocalizedView } | null;
+  /** "Noe annet": what the person wrote, shown as text with the outcome. */
+  description: string | null;
   redFlags: RedFlagView[];
   question: QuestionView | null;
   progress: { current: number; total: number; label: string } | null;
@@ -156,12 +177,15 @@ export function toView(snapshot: TriageSnapshotLike, options: ViewOptions): Tria
   const notices: string[] = [];
   if (protocol?.status === 'draft') notices.push(t.triageDraftNotice);
 
-  const reasons = step === 'choosingReason' ? context.protocols.map((p) => ({ id: p.id, title: loc(p.title) })) : [];
+  const offered = step === 'choosingReason' ? offeredProtocols(context) : [];
+  const reasons = offered.filter((p) => p.id !== OTHER_PROTOCOL_ID).map((p) => ({ id: p.id, title: loc(p.title) }));
+  const other = offered.find((p) => p.id === OTHER_PROTOCOL_ID);
+  const child = usesChildWording(context.person);
   const redFlags: RedFlagView[] =
     step === 'redFlags' && protocol
       ? allRedFlags(protocol).map((f) => ({
           id: f.id,
-          text: loc(f.text),
+          text: loc(child && f.textChild ? f.textChild : f.text),
           answer: context.redFlagAnswers[f.id] ?? null,
           options: yesNoOptions(context.redFlagAnswers[f.id]),
         }))
@@ -169,35 +193,44 @@ export function toView(snapshot: TriageSnapshotLike, options: ViewOptions): Tria
 
   let question: QuestionView | null = null;
   const current = protocol?.questions.find((q) => q.id === context.currentQuestionId);
-  if (step === 'questions' && protocol && current) question = questionView(current, context.answers[current.id], t, loc, yesNoOptions, locale);
+  if (step === 'questions' && protocol && current) question = questionView(current, context.answers[current.id], t, loc, yesNoOptions, locale, child);
 
+  // The outcome is a screen too: "Steg 3 av 5" counts it, so the last question is never "5 av 5".
   const path = questionPath(context);
-  const total = protocol ? 1 + path.length : 0;
+  const total = protocol ? 2 + path.length : 0;
   const progress =
     protocol && (step === 'redFlags' || step === 'questions')
       ? { current: stepNumber(context, step), total, label: t.stepOf(stepNumber(context, step), total) }
       : null;
 
-  const outcome = (step === 'outcome' || step === 'handoff' || step === 'done') && protocol && context.decision ? outcomeView(context, t, loc, lang) : null;
+  const outcome = (step === 'outcome' || step === 'handoff' || step === 'done') && protocol && context.decision ? outcomeView(context, t, loc, lang, child) : null;
 
   const allRedFlagsAnswered = protocol !== null && allRedFlags(protocol).every((f) => context.redFlagAnswers[f.id] !== undefined);
+  const canChangePerson = !context.personFromHost;
   const can = {
     selectReason: step === 'choosingReason',
     next:
       (step === 'redFlags' && allRedFlagsAnswered) ||
       (step === 'questions' && context.currentQuestionId !== null && context.answers[context.currentQuestionId] !== undefined),
-    back: (step === 'redFlags' && !context.preselected) || step === 'questions' || step === 'outcome' || step === 'handoff',
+    back:
+      (step === 'choosingReason' && canChangePerson) ||
+      (step === 'redFlags' && (!context.preselected || canChangePerson)) ||
+      step === 'questions' ||
+      step === 'outcome' ||
+      step === 'handoff',
     noneOfThese: step === 'redFlags',
     submit:
       (step === 'outcome' && context.decision !== null && isHandoffDisposition(context.decision.disposition)) ||
       (step === 'handoff' && context.handoffFailed),
     finish: step === 'outcome',
-    restart: step !== 'choosingReason',
+    restart: step !== 'choosingPerson' && !(step === 'choosingReason' && !canChangePerson),
   };
   if (step === 'handoff') notices.push(context.handoffFailed ? t.triageSendFailed : t.triageSending);
-  if (step === 'done') notices.push(t.triageDone);
+  // Never say it was sent when it was not.
+  if (step === 'done') notices.push(context.handoffSent === true ? t.triageSent : context.handoffSent === false ? t.triageNotSent : t.triageDone);
 
   const headings: Record<TriageStep, string> = {
+    choosingPerson: t.triagePersonHeading,
     choosingReason: t.triageChooseReasonHeading,
     redFlags: t.triageRedFlagsHeading,
     questions: question?.text.text ?? '',
@@ -213,6 +246,8 @@ export function toView(snapshot: TriageSnapshotLike, options: ViewOptions): Tria
     notices,
     protocol: protocol ? { id: protocol.id, title: loc(protocol.title) } : null,
     reasons,
+    otherReason: other ? { id: other.id, title: loc(other.title) } : null,
+    description: context.description ? context.description : null,
     redFlags,
     question,
     progress,
@@ -249,6 +284,7 @@ function questionView(
   loc: (text: Parameters<typeof localize>[0]) => LocalizedView,
   yesNoOptions: (selected: TriageAnswer | undefined) => OptionView[],
   locale: Locale,
+  child: boolean,
 ): QuestionView {
   const lang = contentLanguage(locale);
   const dk = allowsDontKnow(q);
@@ -275,7 +311,7 @@ function questionView(
   return {
     id: q.id,
     kind: q.kind,
-    text: loc(q.text),
+    text: loc(child && q.textChild ? q.textChild : q.text),
     help: q.help ? loc(q.help) : null,
     options,
     unit,
@@ -304,8 +340,11 @@ function outcomeView(
   t: Messages,
   loc: (text: Parameters<typeof localize>[0]) => LocalizedView,
   lang: ContentLanguage,
+  child: boolean,
 ): OutcomeView {
   const protocol = context.protocol!;
+  // The reason repeats the red flags and questions in the wording they were asked in.
+  const asked = (item: { text: LocalizedText; textChild?: LocalizedText }) => (child && item.textChild ? item.textChild : item.text);
   const decision = context.decision!;
   const reason = decision.reason;
   const content = protocol.dispositions[decision.disposition];
@@ -318,8 +357,8 @@ function outcomeView(
     // disposition decided (a 116117 flag's "ring legevakten" must not stand next to "Ring 113 nå").
     const flags = allRedFlags(protocol);
     for (const f of reason.redFlagIds.flatMap((id) => flags.filter((x) => x.id === id))) {
-      texts.push(loc(f.text));
-      answers.push({ questionId: f.id, question: loc(f.text), answer: context.redFlagAnswers[f.id] === DONT_KNOW ? t.dontKnow : t.yes });
+      texts.push(loc(asked(f)));
+      answers.push({ questionId: f.id, question: loc(asked(f)), answer: context.redFlagAnswers[f.id] === DONT_KNOW ? t.dontKnow : t.yes });
       if (f.disposition !== decision.disposition) continue;
       const todo = loc(f.whatToDoNow);
       if (!whatToDoNow.some((w) => w.text === todo.text)) whatToDoNow.push(todo);
@@ -333,7 +372,7 @@ function outcomeView(
     for (const id of ids) {
       const q = protocol.questions.find((x) => x.id === id);
       const value = context.answers[id];
-      if (q && value !== undefined) answers.push({ questionId: id, question: loc(q.text), answer: answerInWords(q, value, t, lang) });
+      if (q && value !== undefined) answers.push({ questionId: id, question: loc(asked(q)), answer: answerInWords(q, value, t, lang) });
     }
     if (Object.keys(reason.assumed).length > 0) dontKnowNote = t.triageDontKnowReason;
   } else {
@@ -350,5 +389,47 @@ function outcomeView(
     advice: content ? loc(content.advice) : null,
     safetyNet: content ? loc(content.safetyNet) : null,
     adminTarget: content?.target ?? null,
+  };
+}
+
+/** What the who-for screen has so far; every field is optional until Continue. */
+export interface PersonDraft {
+  who?: TriagePerson['who'];
+  ageBand?: AgeBand;
+  sex?: Sex;
+  pregnant?: YesNoDontKnow;
+}
+
+/** The who-for screen's view: the options with what is chosen, and the person once the draft is complete. */
+export function toPersonView(draft: PersonDraft, options: ViewOptions): PersonView {
+  const { messages: t } = options;
+  const lang = contentLanguage(options.locale);
+  const text = (label: string): LocalizedView => ({ text: label, lang, fallback: false });
+  const fromContent = (label: LocalizedText): LocalizedView => localize(label, lang);
+  const choice = <T extends string>(values: readonly T[], chosen: T | undefined, label: (v: T) => LocalizedView): OptionView[] =>
+    values.map((value) => ({ value, label: label(value), selected: chosen === value, exclusive: false }));
+  const pregnancyAsked = draft.ageBand !== undefined && draft.sex !== undefined && asksPregnancy({ ageBand: draft.ageBand, sex: draft.sex });
+  const complete = draft.who !== undefined && draft.ageBand !== undefined && draft.sex !== undefined && (!pregnancyAsked || draft.pregnant !== undefined);
+  return {
+    who: {
+      legend: t.triagePersonWhoLegend,
+      options: choice(['self', 'other'] as const, draft.who, (v) => text(v === 'self' ? t.triagePersonWhoSelf : t.triagePersonWhoOther)),
+    },
+    age: { legend: t.triagePersonAgeLegend, options: choice(AGE_BANDS, draft.ageBand, (v) => fromContent(AGE_BAND_LABELS[v])) },
+    sex: { legend: t.triagePersonSexLegend, hint: t.triagePersonSexHint, options: choice(SEXES, draft.sex, (v) => fromContent(SEX_LABELS[v])) },
+    pregnant: pregnancyAsked
+      ? {
+          legend: t.triagePersonPregnantLegend,
+          options: choice(['yes', 'no', DONT_KNOW] as const, draft.pregnant, (v) => text(v === 'yes' ? t.yes : v === 'no' ? t.no : t.dontKnow)),
+        }
+      : null,
+    person: complete
+      ? {
+          who: draft.who!,
+          ageBand: draft.ageBand!,
+          sex: draft.sex!,
+          ...(pregnancyAsked ? { pregnant: draft.pregnant! } : {}),
+        }
+      : null,
   };
 }

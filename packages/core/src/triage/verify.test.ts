@@ -27,8 +27,10 @@ describe('verifyProtocol: a good protocol', () => {
     assert.equal(report.ok, true, formatReport(report));
     assert.deepEqual(report.errors, []);
     assert.equal(report.counts.questions, 6);
-    assert.equal(report.counts.rules, 7);
-    assert.equal(report.counts.redFlags, 9);
+    // The fixture's seven, and the floor of its plausible temperature range.
+    assert.equal(report.counts.rules, 8);
+    // The general red flags for adults (not the one for small children only), and the fixture's two.
+    assert.equal(report.counts.redFlags, 18);
     assert.equal(report.counts.dispositionsReached, 6);
     assert.ok(report.counts.paths > 1000);
     assert.equal(report.counterexample, null);
@@ -152,9 +154,96 @@ describe('verifyProtocol: broken protocols fail', () => {
     assert.deepEqual(codes(broken((x) => (x.rules[4]!.when = { all: [{ question: 'rf-bleeding', operator: 'eq', value: 'yes' }] }))), ['red-flag-in-condition']);
   });
 
-  it('duplicate ids, including a clash with the general red flags', () => {
+  it('duplicate ids; a "general-" red flag id is reserved for the general red flags', () => {
+    assert.deepEqual(codes(broken((x) => x.redFlags.push({ ...x.redFlags[0]! }))), ['duplicate-id']);
+    assert.deepEqual(codes(broken((x) => x.questions.push({ ...x.questions[0]! }))), ['duplicate-id']);
     const p = broken((x) => x.redFlags.push({ ...x.redFlags[0]!, id: 'general-speech' }));
-    assert.deepEqual(codes(p), ['duplicate-id']);
+    assert.deepEqual(verifyProtocol(p).errors.map((e) => [e.code, e.at]), [['reserved-id', '/redFlags/2/id']]);
+    assert.deepEqual(codes(broken((x) => (x.redFlags[1]!.id = 'general-x'))), ['reserved-id']);
+  });
+
+  it('a question id reserved for the who-for answers or the risk question', () => {
+    for (const id of ['age-band', 'sex', 'pregnant', 'risk-factors']) {
+      const report = verifyProtocol(broken((x) => (x.questions[0]!.id = id)));
+      assert.deepEqual(report.errors.map((e) => [e.code, e.at]), [['reserved-id', '/questions/0/id']], id);
+    }
+  });
+
+  it('a number question without a plausible range, or with one that allows self-care', () => {
+    const without = verifyProtocol(broken((x) => delete (x.questions[1] as Partial<Protocol['questions'][number]> & { plausible?: unknown }).plausible));
+    assert.deepEqual(without.errors.map((e) => [e.code, e.at]), [['schema', '/questions/1/plausible']]);
+    const selfCare = broken((x) => Object.assign(x.questions[1]!, { plausible: { min: 35.5, floor: 'self-care', reason: t('?') } }));
+    assert.deepEqual(verifyProtocol(selfCare).errors.map((e) => [e.code, e.at]), [['schema', '/questions/1/plausible/floor']]);
+    const empty = broken((x) => Object.assign(x.questions[1]!, { plausible: { floor: 'gp-same-day', reason: t('?') } }));
+    assert.deepEqual(verifyProtocol(empty).errors.map((e) => [e.code, e.at]), [['schema', '/questions/1/plausible']]);
+    // On a duration it is optional, and checked when given.
+    const duration = broken((x) => Object.assign(x.questions[2]!, { plausible: { max: 14, floor: 'gp-appointment', reason: t('long') } }));
+    assert.equal(verifyProtocol(duration).ok, true, formatReport(verifyProtocol(duration)));
+  });
+
+  it('the compiled plausible floor keeps an implausible value out of self-care, whatever the rules say', () => {
+    // As written, a temperature under 36 would be self-care; the range's floor (under 35.5 → gp-same-day) overrides it.
+    const p = broken((x) => {
+      x.rules.push({ id: 'cold-is-fine', when: { all: [{ question: 'temp', operator: 'lt', value: 36 }] }, disposition: 'self-care', priority: 9, reason: t('cold') });
+    });
+    const report = verifyProtocol(p);
+    assert.ok(!report.errors.some((e) => e.code === 'implausible-self-care'), formatReport(report));
+    assert.ok(report.ok, formatReport(report));
+  });
+
+  it('a protocol for adults and children needs child wording on what children are asked', () => {
+    const mixed = broken((x) => (x.audience = { ages: ['5-12-years', '18-64-years'] }));
+    const report = verifyProtocol(mixed);
+    assert.ok(report.errors.every((e) => e.code === 'missing-child-wording'), formatReport(report));
+    assert.deepEqual(report.errors.map((e) => e.at), ['/redFlags/0', '/redFlags/1', ...mixed.questions.map((_, i) => `/questions/${i}`)]);
+    // With child wording, or a red flag asked of adults only, there is nothing to report.
+    const worded = broken((x) => {
+      x.audience = { ages: ['5-12-years', '18-64-years'] };
+      x.redFlags[0]!.textChild = t('Is the child bleeding heavily?');
+      x.redFlags[1]!.ages = ['18-64-years'];
+      for (const q of x.questions) q.textChild = t(`${q.id} (child)`);
+    });
+    assert.ok(!codes(worded).includes('missing-child-wording'), formatReport(verifyProtocol(worded)));
+    // A protocol only for children is written about the child throughout.
+    assert.ok(!codes(broken((x) => (x.audience = { ages: ['5-12-years'] }))).includes('missing-child-wording'));
+  });
+
+  it('the audience, search tests, Sami synonyms and risk modifiers are checked', () => {
+    const at = (p: Protocol) => verifyProtocol(p).errors.map((e) => [e.code, e.at]);
+    assert.deepEqual(at(broken((x) => (x.audience = { ages: [] }))), [['schema', '/audience/ages']]);
+    assert.deepEqual(at(broken((x) => (x.audience = { ages: ['adult' as never] }))), [['schema', '/audience/ages/0']]);
+    assert.deepEqual(at(broken((x) => (x.audience = { ages: ['18-64-years'], sex: 'other' as never }))), [['schema', '/audience/sex']]);
+    assert.deepEqual(at(broken((x) => delete (x.synonyms as Partial<Protocol['synonyms']>).se)), [['schema', '/synonyms/se']]);
+    assert.deepEqual(at(broken((x) => (x.searchTests = { find: [], notFind: [] }))), [['schema', '/searchTests/find']]);
+    assert.deepEqual(at(broken((x) => (x.riskModifiers = { smoking: 'gp-same-day' } as never))), [['schema', '/riskModifiers/smoking']]);
+    assert.deepEqual(at(broken((x) => (x.riskModifiers = { diabetes: 'self-care' as never }))), [['schema', '/riskModifiers/diabetes']]);
+  });
+
+  it('points into the protocol as written, not into the compiled one with the general red flags and risk question', () => {
+    const p = broken((x) => {
+      x.riskModifiers = { immunosuppression: 'gp-same-day', 'age-65-plus': 'gp-same-day' };
+      x.questions[0]!.enableWhen = { all: [{ question: 'days', operator: 'gt', value: 1 }] };
+    });
+    assert.deepEqual(verifyProtocol(p).errors.map((e) => [e.code, e.at]), [['forward-reference', '/questions/0/enableWhen/all/0']]);
+    const twice = broken((x) => x.redFlags.push({ ...x.redFlags[0]! }));
+    assert.deepEqual(verifyProtocol(twice).errors.map((e) => [e.code, e.at]), [['duplicate-id', '/redFlags/2/id']]);
+    const hidden = broken((x) => {
+      x.riskModifiers = { diabetes: 'gp-appointment' };
+      x.questions.push({ id: 'unconscious', kind: 'yes-no-dontknow', text: t('Unconscious?') });
+      x.rules.push({ id: 'unconscious', when: { all: [{ question: 'unconscious', operator: 'eq', value: 'yes' }] }, disposition: 'call-113', priority: 0, reason: t('!') });
+    });
+    const error = verifyProtocol(hidden).errors.find((e) => e.code === 'red-flag-after-question');
+    assert.equal(error?.at, '/questions/6');
+  });
+
+  it('walks the risk question and the who-for answers like any question', () => {
+    const p = broken((x) => (x.riskModifiers = { immunosuppression: 'gp-same-day', 'age-65-plus': 'gp-same-day' }));
+    const report = verifyProtocol(p);
+    assert.equal(report.ok, true, formatReport(report));
+    // age-band and risk-factors, then the fixture's six; the two floors and the plausible one.
+    assert.equal(report.counts.questions, 8);
+    assert.equal(report.counts.rules, 10);
+    assert.ok(report.counts.paths > verifyProtocol(fixtureProtocol()).counts.paths);
   });
 
   it('schema errors: not an object, missing fields, wrong enums, free-form expressions', () => {
@@ -200,7 +289,7 @@ describe('verify CLI', () => {
     writeFileSync(bad, JSON.stringify(broken((x) => delete x.dispositions['e-consultation'])));
     const lines: string[] = [];
     assert.equal(runVerifyCli([good], readText, (l) => lines.push(l)), 0);
-    assert.match(lines[0]!, /^ok {3}.*good\.json: \d+ paths, 6 questions, 9 red flags, 7 rules/);
+    assert.match(lines[0]!, /^ok {3}.*good\.json: \d+ paths, 6 questions, 18 red flags, 8 rules/);
     lines.length = 0;
     assert.equal(runVerifyCli([good, bad], readText, (l) => lines.push(l)), 1);
     const out = lines.join('\n');

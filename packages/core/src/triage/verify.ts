@@ -7,14 +7,22 @@
  * - "vet ikke" never gives a less urgent disposition: the engine reads it as the worst answer (checked on every
  *   path), and the protocol as written must not route it below the benign answer either;
  * - no rule and no disposition with advice is unreachable;
- * - every text has nb, nn and en (se may be missing only when `translations.se` is not `complete`).
+ * - every text has nb, nn and en (se may be missing only when `translations.se` is not `complete`);
+ * - clinical sense: a value outside a number's plausible range never ends in self-care (every measurement has a
+ *   plausible range); a protocol for adults and children has child wording for everything a child's parent reads;
+ *   the shared risk modifiers and plausibility floors are walked like the protocol's own rules (`compileProtocol`).
  *
  * Numbers are enumerated per band: the thresholds the protocol's own conditions use cut each numeric question
  * into bands, and one value per band stands for all (`numericRepresentatives`).
  */
+import { compileProtocol, RISK_QUESTION_ID } from './compile.js';
 import { GENERAL_RED_FLAGS } from './general-red-flags.js';
 import {
   ADMIN_TARGETS,
+  AGE_BANDS,
+  CHILD_AGE_BANDS,
+  PERSON_QUESTION_IDS,
+  RISK_MODIFIER_IDS,
   DISPOSITIONS,
   DONT_KNOW,
   OPERATORS,
@@ -37,8 +45,10 @@ import {
   isQuestionEnabled,
   matchingRules,
   pruneAnswers,
+  readingDomain,
   urgencyRank,
 } from './triage.rules.js';
+import { isPlausible } from './compile.js';
 
 export type VerifyIssueCode =
   | 'schema'
@@ -55,7 +65,10 @@ export type VerifyIssueCode =
   | 'unreachable-rule'
   | 'unreachable-disposition'
   | 'shadowed-rule'
-  | 'too-many-paths';
+  | 'too-many-paths'
+  | 'implausible-self-care'
+  | 'missing-child-wording'
+  | 'reserved-id';
 
 /** One answer on a path: a red flag or a question id and the answer given. */
 export interface PathStep {
@@ -86,6 +99,8 @@ export interface VerifyReport {
     rules: number;
     /** Distinct dispositions some path reaches. */
     dispositionsReached: number;
+    /** Which: the vignette suite needs a case for each. */
+    reached?: Disposition[];
   };
   /** The first error's path, if it has one. */
   counterexample: PathStep[] | null;
@@ -107,6 +122,10 @@ const isNonEmptyString = (v: Json): v is string => typeof v === 'string' && v.tr
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Ids the compiled protocol uses for the who-for answers and the shared risk question. */
+const RESERVED_QUESTION_IDS: readonly string[] = [...PERSON_QUESTION_IDS, RISK_QUESTION_ID];
+/** A floor (risk modifier, plausible range) raises urgency: self-care is no floor. */
+const TRIAGE_FLOORS = ['call-113', 'call-116117', 'gp-same-day', 'gp-appointment', 'e-consultation'] as const;
 /** Deepest nesting of `all`/`any` groups the verifier reads. */
 const MAX_CONDITION_DEPTH = 32;
 
@@ -230,18 +249,27 @@ function checkStructure(json: Json): VerifyIssue[] {
   const c = new StructureChecker(translations.se === 'complete');
   const required = [
     'id', 'version', 'title', 'audience', 'sources', 'authors', 'clinicalReviewer', 'reviewDate', 'status',
-    'translations', 'synonyms', 'redFlags', 'questions', 'rules', 'defaultDisposition', 'dispositions',
+    'translations', 'synonyms', 'searchTests', 'redFlags', 'questions', 'rules', 'defaultDisposition', 'dispositions',
   ];
-  if (!c.object(json, '', required, ['$schema'])) return c.issues;
+  if (!c.object(json, '', required, ['$schema', 'riskModifiers'])) return c.issues;
   const p = json;
   c.string(p.id, '/id', ID);
   c.string(p.version, '/version', SEMVER);
   c.text(p.title, '/title');
-  if (c.object(p.audience, '/audience', ['kind'], ['minAgeYears', 'maxAgeYears'])) {
+  if (c.object(p.audience, '/audience', ['ages'], ['sex', 'pregnant'])) {
     const a = p.audience as Record<string, Json>;
-    if (c.oneOf(a.kind, '/audience/kind', ['adult', 'child', 'pregnant'] as const) && a.kind === 'child') {
-      c.number(a.minAgeYears, '/audience/minAgeYears');
-      c.number(a.maxAgeYears, '/audience/maxAgeYears');
+    if (c.array(a.ages, '/audience/ages', 1)) (a.ages as Json[]).forEach((band, i) => c.oneOf(band, `/audience/ages/${i}`, AGE_BANDS));
+    if (a.sex !== undefined) c.oneOf(a.sex, '/audience/sex', ['female', 'male'] as const);
+    if (a.pregnant !== undefined && typeof a.pregnant !== 'boolean') c.error('schema', '/audience/pregnant', 'must be a boolean');
+  }
+  if (c.object(p.searchTests, '/searchTests', ['find', 'notFind'])) {
+    const st = p.searchTests as Record<string, Json>;
+    if (c.array(st.find, '/searchTests/find', 1)) (st.find as Json[]).forEach((q, i) => c.string(q, `/searchTests/find/${i}`));
+    if (c.array(st.notFind, '/searchTests/notFind')) (st.notFind as Json[]).forEach((q, i) => c.string(q, `/searchTests/notFind/${i}`));
+  }
+  if (p.riskModifiers !== undefined && c.object(p.riskModifiers, '/riskModifiers', [], RISK_MODIFIER_IDS)) {
+    for (const [id, floor] of Object.entries(p.riskModifiers as Record<string, Json>)) {
+      c.oneOf(floor, `/riskModifiers/${id}`, TRIAGE_FLOORS);
     }
   }
   if (c.array(p.sources, '/sources', 1)) {
@@ -260,7 +288,7 @@ function checkStructure(json: Json): VerifyIssue[] {
     c.error('schema', '/status', 'an approved protocol needs clinicalReviewer and reviewDate');
   }
   if (c.object(p.translations, '/translations', ['se'])) c.oneOf(translations.se, '/translations/se', ['complete', 'partial', 'fallback'] as const);
-  if (c.object(p.synonyms, '/synonyms', ['nb', 'nn', 'en'], ['se'])) {
+  if (c.object(p.synonyms, '/synonyms', ['nb', 'nn', 'en', 'se'])) {
     const s = p.synonyms as Record<string, Json>;
     for (const lang of ['nb', 'nn', 'en', 'se']) {
       if (!(lang in s)) continue;
@@ -270,9 +298,13 @@ function checkStructure(json: Json): VerifyIssue[] {
   if (c.array(p.redFlags, '/redFlags')) {
     p.redFlags.forEach((f, i) => {
       const at = `/redFlags/${i}`;
-      if (!c.object(f, at, ['id', 'text', 'disposition', 'whatToDoNow'])) return;
-      c.string(f.id, `${at}/id`, ID);
+      if (!c.object(f, at, ['id', 'text', 'disposition', 'whatToDoNow'], ['textChild', 'ages'])) return;
+      if (c.string(f.id, `${at}/id`, ID) && (f.id as string).startsWith('general-')) {
+        c.error('reserved-id', `${at}/id`, '"general-" ids belong to the general red flags');
+      }
       c.text(f.text, `${at}/text`);
+      if (f.textChild !== undefined) c.text(f.textChild, `${at}/textChild`);
+      if (f.ages !== undefined && c.array(f.ages, `${at}/ages`, 1)) (f.ages as Json[]).forEach((band, j) => c.oneOf(band, `${at}/ages/${j}`, AGE_BANDS));
       c.oneOf(f.disposition, `${at}/disposition`, ['call-113', 'call-116117'] as const);
       c.text(f.whatToDoNow, `${at}/whatToDoNow`);
     });
@@ -282,21 +314,32 @@ function checkStructure(json: Json): VerifyIssue[] {
       const at = `/questions/${i}`;
       if (!isObject(q)) return c.error('schema', at, 'must be an object');
       const common = ['id', 'kind', 'text'];
-      const commonOptional = ['help', 'enableWhen', 'keyFinding'];
+      const commonOptional = ['help', 'textChild', 'enableWhen', 'keyFinding'];
       const byKind: Record<string, [string[], string[]]> = {
         'yes-no-dontknow': [[], []],
         'single-choice': [['options'], ['allowDontKnow']],
         'multi-choice': [['options'], []],
-        number: [['unit', 'unitLabel', 'min', 'max'], ['decimals', 'allowDontKnow']],
-        duration: [['unit', 'min', 'max'], ['allowDontKnow']],
+        number: [['unit', 'unitLabel', 'min', 'max', 'plausible'], ['decimals', 'allowDontKnow']],
+        duration: [['unit', 'min', 'max'], ['allowDontKnow', 'plausible']],
         age: [['min', 'max'], ['allowDontKnow']],
       };
       if (!c.oneOf(q.kind, `${at}/kind`, QUESTION_KINDS)) return;
       const [req, opt] = byKind[q.kind as string]!;
       if (!c.object(q, at, [...common, ...req], [...commonOptional, ...opt])) return;
-      c.string(q.id, `${at}/id`, ID);
+      if (c.string(q.id, `${at}/id`, ID) && RESERVED_QUESTION_IDS.includes(q.id as string)) {
+        c.error('reserved-id', `${at}/id`, `"${q.id}" is reserved for the who-for answers and the risk question`);
+      }
       c.text(q.text, `${at}/text`);
+      if (q.textChild !== undefined) c.text(q.textChild, `${at}/textChild`);
       if (q.help !== undefined) c.text(q.help, `${at}/help`);
+      if (q.plausible !== undefined && c.object(q.plausible, `${at}/plausible`, ['floor', 'reason'], ['min', 'max'])) {
+        const pr = q.plausible as Record<string, Json>;
+        if (pr.min === undefined && pr.max === undefined) c.error('schema', `${at}/plausible`, 'needs min, max or both');
+        if (pr.min !== undefined) c.number(pr.min, `${at}/plausible/min`);
+        if (pr.max !== undefined) c.number(pr.max, `${at}/plausible/max`);
+        c.oneOf(pr.floor, `${at}/plausible/floor`, TRIAGE_FLOORS);
+        c.text(pr.reason, `${at}/plausible/reason`);
+      }
       if (q.enableWhen !== undefined) c.group(q.enableWhen, `${at}/enableWhen`);
       for (const flag of ['keyFinding', 'allowDontKnow']) {
         if (q[flag] !== undefined && typeof q[flag] !== 'boolean') c.error('schema', `${at}/${flag}`, 'must be a boolean');
@@ -366,14 +409,18 @@ function checkReferences(protocol: Protocol): VerifyIssue[] {
   const issues: VerifyIssue[] = [];
   const generalIds = new Set(GENERAL_RED_FLAGS.map((f) => f.id));
   const redFlagIds = new Set<string>();
+  // The compiled protocol: its red flags start with the general ones, its questions with the who-for answers.
+  // Pointers are into the protocol as written, so those compiled parts are not counted.
+  const redFlagAt = (i: number) => `/redFlags/${i - protocol.redFlags.filter((f) => generalIds.has(f.id)).length}`;
+  const questionAt = (i: number) => sourceQuestionAt(protocol, i);
   protocol.redFlags.forEach((f, i) => {
-    if (generalIds.has(f.id) || redFlagIds.has(f.id)) issues.push({ code: 'duplicate-id', at: `/redFlags/${i}/id`, message: `red flag id "${f.id}" is used twice (general red flags included)` });
+    if (redFlagIds.has(f.id)) issues.push({ code: 'duplicate-id', at: `${redFlagAt(i)}/id`, message: `red flag id "${f.id}" is used twice (general red flags included)` });
     redFlagIds.add(f.id);
   });
   const questionIndex = new Map<string, number>();
   protocol.questions.forEach((q, i) => {
-    if (questionIndex.has(q.id) || redFlagIds.has(q.id) || generalIds.has(q.id)) {
-      issues.push({ code: 'duplicate-id', at: `/questions/${i}/id`, message: `id "${q.id}" is used twice` });
+    if (questionIndex.has(q.id) || redFlagIds.has(q.id)) {
+      issues.push({ code: 'duplicate-id', at: `${questionAt(i)}/id`, message: `id "${q.id}" is used twice` });
     }
     if (!questionIndex.has(q.id)) questionIndex.set(q.id, i);
   });
@@ -406,9 +453,14 @@ function checkReferences(protocol: Protocol): VerifyIssue[] {
       ('all' in node ? node.all : node.any).forEach((child, i) => walk(child, `${at}/${key}/${i}`, before));
     } else checkCondition(node, at, before);
   };
-  protocol.questions.forEach((q, i) => q.enableWhen && walk(q.enableWhen, `/questions/${i}/enableWhen`, i));
+  protocol.questions.forEach((q, i) => q.enableWhen && walk(q.enableWhen, `${questionAt(i)}/enableWhen`, i));
   protocol.rules.forEach((r, i) => walk(r.when, `/rules/${i}/when`, null));
   return issues;
+}
+
+/** The JSON pointer of a compiled protocol's question in the protocol as written (the who-for and risk questions come first). */
+function sourceQuestionAt(protocol: Protocol, index: number): string {
+  return `/questions/${index - protocol.questions.filter((q) => q.origin !== undefined).length}`;
 }
 
 function operatorProblem(question: Question, condition: Condition): { code: VerifyIssueCode; message: string } | null {
@@ -442,6 +494,30 @@ function operatorProblem(question: Question, condition: Condition): { code: Veri
 // Enumeration
 
 class TooManyPaths extends Error {}
+
+/** Rules `compileProtocol` adds for risk modifiers and plausible ranges. */
+const isFloorRule = (id: string) => id.startsWith('risk-') || id.startsWith('implausible-');
+
+/**
+ * Child wording: in a protocol for adults and children, everything a parent reads about the child (questions and
+ * red flags that are asked for children) needs `textChild`. A child-only protocol is written about "barnet".
+ */
+function checkChildWording(protocol: Protocol): VerifyIssue[] {
+  const ages = protocol.audience.ages;
+  const childBands = ages.filter((band) => CHILD_AGE_BANDS.includes(band));
+  if (childBands.length === 0 || childBands.length === ages.length) return [];
+  const issues: VerifyIssue[] = [];
+  protocol.redFlags.forEach((f, i) => {
+    const forChildren = !f.ages || f.ages.some((band) => childBands.includes(band));
+    if (forChildren && !f.textChild) {
+      issues.push({ code: 'missing-child-wording', at: `/redFlags/${i}`, message: `red flag ${f.id} is asked for children too, but has no textChild` });
+    }
+  });
+  protocol.questions.forEach((q, i) => {
+    if (!q.textChild) issues.push({ code: 'missing-child-wording', at: `/questions/${i}`, message: `question ${q.id} is asked for children too, but has no textChild` });
+  });
+  return issues;
+}
 
 function enumerate(protocol: Protocol, maxPaths: number) {
   const errors: VerifyIssue[] = [];
@@ -485,40 +561,58 @@ function enumerate(protocol: Protocol, maxPaths: number) {
   });
   const redPrefix: PathStep[] = flags.map((f) => ({ id: f.id, answer: 'no' }));
 
+  // Many paths share the answer sets that "vet ikke" readings compare against: decide each set once per run.
+  const engineCache = new Map<string, ReturnType<typeof decide>>();
+  const literalCache = new Map<string, ReturnType<typeof decideLiteral>>();
+  const cached = <T>(cache: Map<string, T>, answers: Record<string, TriageAnswer>, compute: () => T): T => {
+    const key = JSON.stringify(answers);
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = compute();
+      if (cache.size < 1_000_000) cache.set(key, value);
+    }
+    return value;
+  };
+  const questionById = new Map(protocol.questions.map((q) => [q.id, q]));
+  const engineOf = (answers: Record<string, TriageAnswer>) => cached(engineCache, answers, () => decide(protocol, allNo, answers));
+  const literalOf = (answers: Record<string, TriageAnswer>) => cached(literalCache, answers, () => decideLiteral(protocol, answers));
+
   const terminal = (answers: Record<string, TriageAnswer>, path: PathStep[]) => {
     count();
-    const decision = decide(protocol, allNo, answers);
+    const decision = engineOf(answers);
     reached.add(decision.disposition);
     if (decision.reason.kind === 'rule') decided.add(decision.reason.ruleId);
-    const literal = decideLiteral(protocol, answers);
+    const literal = literalOf(answers);
     for (const rule of matchingRules(protocol, pruneAnswers(protocol, answers))) matched.add(rule.id);
     if (literal.rule) matched.add(literal.rule.id);
-    const full = [...redPrefix, ...path];
+    // Built only when a problem is reported: most paths have none.
+    let fullPath: PathStep[] | undefined;
+    const full = () => (fullPath ??= [...redPrefix, ...path]);
     if (!protocol.dispositions[decision.disposition]) {
       report(
-        { code: 'dead-end', message: `this path ends in ${decision.disposition}, which has no advice or safety net`, at: '/dispositions', path: full },
+        { code: 'dead-end', message: `this path ends in ${decision.disposition}, which has no advice or safety net`, at: '/dispositions', path: full() },
         `dead-${decision.disposition}`,
       );
     }
     // "Vet ikke" answers: compare with each concrete answer in their place.
     for (const [id, value] of Object.entries(answers)) {
       if (value !== DONT_KNOW) continue;
-      const question = protocol.questions.find((q) => q.id === id)!;
+      const question = questionById.get(id)!;
       let benign: Disposition | undefined;
-      for (const concrete of answerDomain(protocol, question)) {
+      for (const concrete of readingDomain(protocol, question)) {
         const alternative = pruneAnswers(protocol, { ...answers, [id]: concrete });
-        const engine = decide(protocol, allNo, alternative);
+        const engine = engineOf(alternative);
         if (isMoreUrgent(engine.disposition, decision.disposition)) {
           report(
             {
               code: 'dont-know-lowers-urgency',
               message: `"vet ikke" on ${id} gives ${decision.disposition}, but ${JSON.stringify(concrete)} gives ${engine.disposition}`,
-              path: full,
+              path: full(),
             },
             `dk-engine-${id}`,
           );
         }
-        const lit = decideLiteral(protocol, alternative).disposition;
+        const lit = literalOf(alternative).disposition;
         if (benign === undefined || urgencyRank(lit) > urgencyRank(benign)) benign = lit;
       }
       if (benign !== undefined && isMoreUrgent(benign, literal.disposition)) {
@@ -529,21 +623,33 @@ function enumerate(protocol: Protocol, maxPaths: number) {
               `as written, "vet ikke" on ${id} leads to ${literal.disposition}` +
               (literal.rule ? ` (rule ${literal.rule.id})` : ' (the default)') +
               `, less urgent than the benign answer (${benign}); the engine escalates it, but the protocol must say so`,
-            path: full,
+            path: full(),
           },
           `dk-literal-${id}`,
         );
       }
     }
+    // Clinical sense: a measured value outside its plausible range never ends in self-care.
+    if (decision.disposition === 'self-care') {
+      for (const step of path) {
+        const question = questionById.get(step.id)!;
+        if (typeof step.answer === 'number' && !isPlausible(question, step.answer)) {
+          report(
+            { code: 'implausible-self-care', message: `${step.id} = ${step.answer} is outside its plausible range, yet the path ends in self-care`, path: full() },
+            `implausible-${step.id}`,
+          );
+        }
+      }
+    }
     // Hidden red flags: an always-asked question whose one concrete answer always gives call-113.
     for (const step of path) {
-      const question = protocol.questions.find((q) => q.id === step.id)!;
-      if (question.enableWhen || step.answer === DONT_KNOW) continue;
+      const question = questionById.get(step.id)!;
+      if (question.enableWhen || question.origin || step.answer === DONT_KNOW) continue;
       const key = `${step.id}=${JSON.stringify(step.answer)}`;
       const entry = alwaysCall113.get(key);
       const is113 = decision.disposition === 'call-113';
       if (entry) entry.all &&= is113;
-      else alwaysCall113.set(key, { question: step.id, answer: step.answer, all: is113, path: full });
+      else alwaysCall113.set(key, { question: step.id, answer: step.answer, all: is113, path: full() });
     }
   };
 
@@ -579,7 +685,7 @@ function enumerate(protocol: Protocol, maxPaths: number) {
       errors.push({
         code: 'red-flag-after-question',
         message: `answering ${JSON.stringify(entry.answer)} to ${entry.question} always gives call-113: it is a red flag and belongs on the red-flag screen`,
-        at: `/questions/${protocol.questions.findIndex((q) => q.id === entry.question)}`,
+        at: sourceQuestionAt(protocol, protocol.questions.findIndex((q) => q.id === entry.question)),
         path: entry.path,
       });
     }
@@ -587,7 +693,8 @@ function enumerate(protocol: Protocol, maxPaths: number) {
   protocol.rules.forEach((rule, i) => {
     if (!matched.has(rule.id) && !decided.has(rule.id)) {
       errors.push({ code: 'unreachable-rule', at: `/rules/${i}`, message: `rule ${rule.id} matches no answer path` });
-    } else if (!decided.has(rule.id)) {
+    } else if (!decided.has(rule.id) && !isFloorRule(rule.id)) {
+      // A floor that never decides is fine: the protocol already ends at least as urgent wherever it applies.
       warnings.push({ code: 'shadowed-rule', at: `/rules/${i}`, message: `rule ${rule.id} matches, but a more urgent rule always decides` });
     }
   });
@@ -611,15 +718,17 @@ export function verifyProtocol(json: unknown, options: VerifyOptions = {}): Veri
     counterexample: errors.find((e) => e.path)?.path ?? null,
   });
   if (structure.length > 0) return finish(structure, []);
-  const protocol = json as Protocol;
+  const source = json as Protocol;
+  const protocol = compileProtocol(source);
   counts.questions = protocol.questions.length;
   counts.redFlags = allRedFlags(protocol).length;
   counts.rules = protocol.rules.length;
-  const references = checkReferences(protocol);
+  const references = [...checkReferences(protocol), ...checkChildWording(source)];
   if (references.length > 0) return finish(references, []);
   const result = enumerate(protocol, options.maxPaths ?? DEFAULT_MAX_PATHS);
   counts.paths = result.paths;
   counts.dispositionsReached = result.reached.size;
+  (counts as VerifyReport['counts']).reached = [...result.reached];
   return finish(result.errors, result.warnings);
 }
 

@@ -80,7 +80,7 @@ export interface ResizeMessage {
 export type FrameMessage = ReadyMessage | StepChangeMessage | CompleteMessage | HandoffMessage | AnalyticsMessage | ErrorMessage | ResizeMessage;
 
 // A record, so adding a step to core's TriageStep fails to compile here until the contract says what to do.
-const STEPS: Record<TriageStep, true> = { choosingReason: true, redFlags: true, questions: true, outcome: true, handoff: true, done: true };
+const STEPS: Record<TriageStep, true> = { choosingPerson: true, choosingReason: true, redFlags: true, questions: true, outcome: true, handoff: true, done: true };
 const ANALYTICS_KINDS: ReadonlySet<unknown> = new Set<TriageAnalytics['kind']>(['completed', 'abandoned']);
 const DECIDED_BY: Record<DecisionReason['kind'], true> = { 'red-flag': true, rule: true, default: true, 'too-many-unknowns': true };
 

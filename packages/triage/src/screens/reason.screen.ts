@@ -1,25 +1,25 @@
-// The reason screen: a search with everyday synonyms over the protocols' titles. Loaded with the protocol list
-// (a page with `protocol-id` never shows it, so never loads it).
-import { html, type TemplateResult } from 'lit';
+// The reason screen: a search over the protocols offered to this person (core's `searchProtocols`: whole words,
+// typos, compounds, every language's everyday words), the list, "Noe annet" always beside it, and 113 / 116117
+// always on screen. Loaded with the protocol list (a page with `protocol-id` never shows it, so never loads it).
+import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { Protocol, TriageView } from '@helsekit/core/triage';
-import { heading, langOf, notices, type ScreenHost } from './screen.js';
+import { MAX_DESCRIPTION_LENGTH, searchProtocols, type TriageView } from '@helsekit/core/triage';
+import { heading, langOf, nav, notices, type ScreenHost } from './screen.js';
 
-const normalize = (text: string) => text.toLocaleLowerCase('nb').normalize('NFC').replace(/\s+/g, ' ').trim();
+/** What the reason screen keeps in the element between renders. */
+export interface ReasonScreenHost extends ScreenHost {
+  /** True once "Noe annet" is chosen: the description field is shown. */
+  describing: boolean;
+  description: string;
+  descriptionError: string;
+}
 
-/**
- * The protocols whose title (any language) or everyday synonyms (any language) match what the person typed.
- * A word in the query that contains a synonym matches too ("jeg har feber" finds "feber").
- */
-export function matchReasons(protocols: readonly Protocol[], query: string): Protocol[] {
-  const q = normalize(query);
-  if (q === '') return [...protocols];
-  return protocols.filter((p) => {
-    const terms = [...Object.values(p.title), ...Object.values(p.synonyms ?? {}).flat()]
-      .filter((t): t is string => typeof t === 'string')
-      .map(normalize);
-    return terms.some((t) => t.includes(q) || (t.length >= 3 && q.includes(t)));
-  });
+/** The reasons to list: all offered ones for an empty search, else the hits, best first. */
+export function matchingReasons(host: ScreenHost, view: TriageView): TriageView['reasons'] {
+  if (host.query.trim() === '') return view.reasons;
+  const offered = host.context.protocols.filter((p) => view.reasons.some((r) => r.id === p.id));
+  const order = searchProtocols(offered, host.query).map((hit) => hit.protocol.id);
+  return order.map((id) => view.reasons.find((r) => r.id === id)!);
 }
 
 const reasonButtons = (host: ScreenHost): HTMLButtonElement[] => [
@@ -48,13 +48,82 @@ function onReasonKey(host: ScreenHost, event: KeyboardEvent): void {
   else buttons[Math.min(to, buttons.length - 1)]!.focus();
 }
 
-export function renderReasons(host: ScreenHost, view: TriageView): TemplateResult {
+function emergencyBox(host: ScreenHost): TemplateResult {
   const t = host.t;
-  const matching = new Set(matchReasons(host.context.protocols, host.query).map((p) => p.id));
-  const reasons = view.reasons.filter((r) => matching.has(r.id));
-  const status = host.query.trim() === '' ? '' : reasons.length === 0 ? t.triageReasonNoMatches : t.triageReasonMatches(reasons.length);
+  return html`<aside class="emergency" part="emergency" aria-labelledby="emergency-heading">
+    <h3 id="emergency-heading">${t.triageEmergencyHeading}</h3>
+    <p><a class="call" href="tel:113">${t.triageEmergency113}</a></p>
+    <p><a class="phone" href="tel:116117">${t.triageEmergency116117}</a></p>
+  </aside>`;
+}
+
+function startOther(host: ReasonScreenHost): void {
+  host.describing = true;
+  host.requestUpdate();
+  void Promise.resolve().then(() => host.renderRoot.querySelector<HTMLTextAreaElement>('#description')?.focus());
+}
+
+function submitOther(host: ReasonScreenHost, id: string): void {
+  const description = host.description.trim();
+  if (description === '') {
+    host.descriptionError = host.t.triageOtherDescribeMissing;
+    host.requestUpdate();
+    void Promise.resolve().then(() => host.renderRoot.querySelector<HTMLTextAreaElement>('#description')?.focus());
+    return;
+  }
+  host.send({ type: 'REASON.SELECT', protocolId: id, description });
+}
+
+function otherEntry(host: ReasonScreenHost, view: TriageView): TemplateResult | typeof nothing {
+  const other = view.otherReason;
+  if (!other) return nothing;
+  const t = host.t;
+  if (!host.describing) {
+    return html`<div class="other" part="other">
+      <p class="hint">${t.triageOtherHint}</p>
+      <button type="button" class="reason-button" part="other-button" lang=${langOf(other.title)} @click=${() => startOther(host)}>
+        ${other.title.text}
+      </button>
+    </div>`;
+  }
+  const invalid = host.descriptionError !== '';
+  return html`<form
+    class="other"
+    part="other"
+    novalidate
+    @submit=${(e: Event) => {
+      e.preventDefault();
+      submitOther(host, other.id);
+    }}
+  >
+    <label class="search-label" for="description">${t.triageOtherDescribeLabel}</label>
+    <p class="hint" id="description-hint">${t.triageOtherDescribeHint}</p>
+    <textarea
+      id="description"
+      part="description"
+      rows="4"
+      maxlength=${MAX_DESCRIPTION_LENGTH}
+      aria-describedby="description-hint description-error"
+      aria-invalid=${invalid ? 'true' : 'false'}
+      .value=${live(host.description)}
+      @input=${(e: Event) => {
+        host.description = (e.target as HTMLTextAreaElement).value;
+        if (invalid) host.descriptionError = '';
+        host.requestUpdate();
+      }}
+    ></textarea>
+    <p class="error" id="description-error" part="error" role="alert" ?hidden=${!invalid}>${host.descriptionError}</p>
+    <div class="actions"><button type="submit" class="primary" part="next-button">${t.triageOtherReason}: ${t.next}</button></div>
+  </form>`;
+}
+
+export function renderReasons(host: ReasonScreenHost, view: TriageView): TemplateResult {
+  const t = host.t;
+  const reasons = matchingReasons(host, view);
+  const searching = host.query.trim() !== '';
+  const status = !searching ? '' : reasons.length === 0 ? t.triageReasonNoMatches : t.triageReasonMatches(reasons.length);
   return html`<section class="screen" aria-labelledby="heading">
-    ${heading(view.heading)} ${notices(view)}
+    ${heading(view.heading)} ${notices(view)} ${emergencyBox(host)}
     <div>
       <label class="search-label" for="search">${t.triageReasonSearchLabel}</label>
       <p class="hint" id="search-hint">${t.triageReasonSearchHint}</p>
@@ -75,6 +144,7 @@ export function renderReasons(host: ScreenHost, view: TriageView): TemplateResul
       @keydown=${(e: KeyboardEvent) => onSearchKey(host, e)}
     />
     <p id="search-status" class="hint" part="reason-status" role="status">${status}</p>
+    ${view.reasons.length === 0 ? html`<p class="hint">${t.triageReasonNoneFit}</p>` : nothing}
     <ul id="reasons" class="reasons" part="reason-list" aria-labelledby="heading">
       ${reasons.map(
         (r) => html`<li>
@@ -91,5 +161,6 @@ export function renderReasons(host: ScreenHost, view: TriageView): TemplateResul
         </li>`,
       )}
     </ul>
+    ${otherEntry(host, view)} ${nav(host, view)}
   </section>`;
 }
