@@ -13,7 +13,6 @@ import {
   toPersonView,
   toView,
   type Disposition,
-  type PersonDraft,
   type Protocol,
   type TriageContext,
   type TriageEvent,
@@ -31,10 +30,9 @@ import {
   type HkTriageErrorReason,
 } from './triage.events.js';
 import { loadAllProtocols, loadProtocol } from '@helsekit/protocols/load';
-import { heading, langOf, nav, notices, type ScreenHost } from './screens/screen.js';
+import { freshScreenState, heading, langOf, nav, notices, type ScreenHost, type ScreenState } from './screens/screen.js';
 import { redFlagScreen, type RedFlagActions, type RedFlagScreen } from './screens/red-flags.screen.js';
 import { renderPerson } from './screens/person.screen.js';
-import type { ReasonScreenHost } from './screens/reason.screen.js';
 import { triageStyles } from './triage.styles.js';
 
 /** The GP office that receives the result: shown by name and phone, and the owner of the inbox Task. */
@@ -83,8 +81,10 @@ export function isUsableProtocol(value: unknown): value is Protocol {
 }
 
 /**
- * Self-triage for a citizen: choose the reason for contact, answer the red flags (one screen: the general 113
- * list and the protocol's own), then one question per screen, and get an outcome in words (ring 113, ring
+ * Self-triage for a citizen: say whom it is about (the who-for screen, unless the host sets `person`), choose the
+ * reason for contact among the protocols written for that person, or "Noe annet" in one's own words, answer the red
+ * flags (one screen: the general 113 list and the protocol's own, in child wording for a child), then one question
+ * per screen, and get an outcome in words (ring 113, ring
  * legevakt 116117, GP today, appointment, e-consultation, self-care, or an administrative route) with why,
  * advice, a safety net and what happens next. The result is a FHIR Bundle; with `fhir-base` set, the transaction
  * (with a Task for the GP office inbox) is posted when the person sends it. The flow is the `triageMachine` of
@@ -94,13 +94,21 @@ export function isUsableProtocol(value: unknown): value is Protocol {
  * @tagname hk-triage
  * @summary Self-triage: red flags first, one question per screen, an outcome with why, advice and safety net.
  *
- * @event hk-step-change - The screen changed. `detail`: `{ step, index, total }` (1-based screen number on the path; the reason screen is 0).
+ * @event hk-step-change - The screen changed. `detail`: `{ step, index, total }` (1-based screen number on the path; the who-for and reason screens are 0).
  * @event hk-complete - An outcome was reached. `detail`: `{ disposition, bundle }`, a FHIR `collection` Bundle with the QuestionnaireResponse, red-flag and finding Observations, the disposition Observation and a ServiceRequest or CarePlan. Sent again if the person goes back and reaches another outcome.
  * @event hk-handoff - The person sends the result to the GP office (book, e-consultation, send answers). Cancelable: `preventDefault()` and the host takes over; otherwise the element posts `detail.bundle` (a transaction with a Task) to `fhir-base`. `detail`: `{ disposition, bundle }`.
  * @event hk-analytics - Usage statistics without answers: `{ kind, protocolId, protocolVersion, step, questionId, stepNumber, disposition, decidedBy, durationMs }`. Sent on each outcome and when the page is left mid-way.
  * @event hk-error - Something failed. `detail`: `{ reason: 'fhir-refused' | 'fhir-failed' | 'invalid-protocol' | 'no-protocols' | 'load-failed' | 'machine-failed', message }`.
  *
  * @csspart heading - The heading of each screen; it takes focus when the screen changes.
+ * @csspart person-who - The who-for screen's "Hvem svarer du for?" group.
+ * @csspart person-age - The age band group.
+ * @csspart person-sex - The sex group.
+ * @csspart person-pregnant - The pregnancy group (women and "annet" aged 13–64).
+ * @csspart emergency - "Haster det?" with 113 and 116117, always on the reason screen.
+ * @csspart other - "Noe annet": the hint and button, then the description form.
+ * @csspart other-button - The "Noe annet" button.
+ * @csspart description - The "Noe annet" description field, and the person's words on the outcome.
  * @csspart progress - "Steg 2 av 6" on the red-flag and question screens.
  * @csspart notices - Draft, fallback language and sending notices.
  * @csspart reason-search - The search box on the reason screen.
@@ -123,7 +131,7 @@ export function isUsableProtocol(value: unknown): value is Protocol {
  * @csspart back-button - Back (answers are kept).
  * @csspart finish-button - Finish on the outcome screen.
  * @csspart restart-button - Start again.
- * @csspart error - An error message (red-flag screen, error state).
+ * @csspart error - An error message (who-for, "Noe annet" and red-flag screens, error state).
  *
  * @cssproperty --hk-triage-max-width - Widest the element grows (default 42rem).
  * @cssproperty --hk-color-urgent - Border and call button on a 113 outcome (always with words).
@@ -133,6 +141,7 @@ export function isUsableProtocol(value: unknown): value is Protocol {
  * @cssproperty --hk-color-focus - Focus outline.
  * @cssproperty --hk-target-size - Smallest height of buttons and options.
  *
+ * @cssstate choosingPerson - The who-for screen.
  * @cssstate choosingReason - The reason screen.
  * @cssstate redFlags - The red-flag screen.
  * @cssstate questions - A question screen.
@@ -238,12 +247,7 @@ export class HkTriage extends HkElement {
   #loadFailed = '';
   /** The first screen's wait: "Laster …" only once it has lasted LOADING_DELAY_MS. */
   #firstWait: 'none' | 'waiting' | 'slow' = 'none';
-  #query = '';
-  #personDraft: PersonDraft = {};
-  #personError = '';
-  #describing = false;
-  #description = '';
-  #descriptionError = '';
+  #state: ScreenState = freshScreenState();
   #checked = new Set<string>();
   #redFlagError = '';
   #handledByHost = false;
@@ -417,8 +421,10 @@ export class HkTriage extends HkElement {
     });
   }
 
+  /** Whether the person has answered anything yet: the who-for facts the protocol starts with do not count. */
   #hasProgress(context: TriageContext): boolean {
-    return Object.keys(context.redFlagAnswers).length > 0 || Object.keys(context.answers).length > 0;
+    const fromPerson = new Set(context.protocol?.questions.filter((q) => q.origin === 'person').map((q) => q.id));
+    return Object.keys(context.redFlagAnswers).length > 0 || Object.keys(context.answers).some((id) => !fromPerson.has(id));
   }
 
   #onStepChanged(step: TriageStep, context: TriageContext): Event | void {
@@ -478,12 +484,7 @@ export class HkTriage extends HkElement {
   };
 
   #resetLocalState(): void {
-    this.#query = '';
-    this.#personDraft = {};
-    this.#personError = '';
-    this.#describing = false;
-    this.#description = '';
-    this.#descriptionError = '';
+    this.#state = freshScreenState();
     this.#checked = new Set();
     this.#redFlagError = '';
     this.#handledByHost = false;
@@ -660,7 +661,7 @@ export class HkTriage extends HkElement {
   }
 
   /** What the person, reason and question screens get from the element. */
-  readonly #screenHost: ReasonScreenHost & { personDraft: PersonDraft; personError: string } = ((el: HkTriage) => ({
+  readonly #screenHost: ScreenHost = ((el: HkTriage): ScreenHost => ({
     get t() {
       return el.#localize.t;
     },
@@ -670,41 +671,8 @@ export class HkTriage extends HkElement {
     get context() {
       return el.#machine.snapshot.context;
     },
-    get query() {
-      return el.#query;
-    },
-    set query(value: string) {
-      el.#query = value;
-    },
-    get personDraft() {
-      return el.#personDraft;
-    },
-    set personDraft(value: PersonDraft) {
-      el.#personDraft = value;
-    },
-    get personError() {
-      return el.#personError;
-    },
-    set personError(value: string) {
-      el.#personError = value;
-    },
-    get describing() {
-      return el.#describing;
-    },
-    set describing(value: boolean) {
-      el.#describing = value;
-    },
-    get description() {
-      return el.#description;
-    },
-    set description(value: string) {
-      el.#description = value;
-    },
-    get descriptionError() {
-      return el.#descriptionError;
-    },
-    set descriptionError(value: string) {
-      el.#descriptionError = value;
+    get state() {
+      return el.#state;
     },
     send: (event) => el.#send(event),
     requestUpdate: () => el.requestUpdate(),
@@ -746,7 +714,7 @@ export class HkTriage extends HkElement {
       case 'choosingPerson':
         // The reason list comes next: fetch its screen while the person answers.
         if (!view.protocol) void this.#loadReasonScreen();
-        return renderPerson(this.#screenHost, view, toPersonView(this.#personDraft, { locale: this.#localize.locale, messages: this.#localize.t }));
+        return renderPerson(this.#screenHost, view, toPersonView(this.#state.personDraft, { locale: this.#localize.locale, messages: this.#localize.t }));
       case 'choosingReason':
         if (this.#reasonScreen) return this.#reasonScreen.renderReasons(this.#screenHost, view);
         void this.#loadReasonScreen();

@@ -258,7 +258,7 @@ describe('iframe mode round trip (same-origin test frame)', () => {
       src: `${location.origin}/packages/triage/test/__triage-frame__`,
       frameOrigin: location.origin,
       title: 'Legevakt: hva gjelder det?',
-      protocolId: 'fever-adult',
+      protocolId: 'fixture',
       lang: 'nn',
       onStepChange: ({ step }) => steps.push(step),
       onComplete: (detail) => completes.push(detail),
@@ -273,20 +273,15 @@ describe('iframe mode round trip (same-origin test frame)', () => {
     const script = frameDoc.createElement('script');
     script.type = 'module';
     // The spy is made inside the frame's realm, so the messages still come from the frame's window. The protocol
-    // is fetched as data where the test runner does not serve JSON modules (see helpers.ts).
+    // is core's test fixture, not shipped clinical content.
     script.textContent = `
       window.__targets = [];
       const post = parent.postMessage.bind(parent);
       parent.postMessage = (message, target) => { window.__targets.push(target); post(message, target); };
       try {
-        let feverAdult;
-        try {
-          feverAdult = (await import('/packages/protocols/src/index.ts')).feverAdult;
-        } catch {
-          feverAdult = await (await fetch('/packages/protocols/src/fever-adult.json')).json();
-        }
+        const { fixtureProtocol } = await import('/packages/core/src/triage/triage.fixtures.ts');
         const { mountTriageFrame } = await import('/packages/triage/src/frame/frame-page.ts');
-        window.__result = mountTriageFrame({ container: document.body, configure: (el) => { el.protocols = [feverAdult]; } });
+        window.__result = mountTriageFrame({ container: document.body, configure: (el) => { el.protocols = [fixtureProtocol()]; } });
       } catch (error) {
         window.__result = { ok: false, error: String(error) };
       }
@@ -296,14 +291,22 @@ describe('iframe mode round trip (same-origin test frame)', () => {
     const result = await until(() => frameWindow?.__result, 'mountTriageFrame', 30000);
     expect(result, JSON.stringify(result)).to.include({ ok: true });
     const el = await until(() => frameDoc.querySelector('hk-triage'), '<hk-triage> in the frame');
-    expect(el.getAttribute('protocol-id')).to.equal('fever-adult');
+    expect(el.getAttribute('protocol-id')).to.equal('fixture');
     expect(frameDoc.documentElement.lang).to.equal('nn');
+    const shadow = el.shadowRoot!;
+
+    // Whom it is about, answered in the frame as a person would: then the host's protocol starts.
+    await until(() => steps.includes('choosingPerson'), 'hk:step-change choosingPerson');
+    for (const value of ['self', '18-64-years', 'male']) {
+      (await until(() => shadow.querySelector<HTMLInputElement>(`form.person input[value="${value}"]`), `the who-for option ${value}`)).click();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    shadow.querySelector<HTMLButtonElement>('[part~="next-button"]')!.click();
     await until(() => steps.includes('redFlags'), 'hk:step-change redFlags');
     // The height follows the content: first the empty page, then the red-flag screen.
     await until(() => Number(iframe.getAttribute('height')) > 300, 'hk:resize to the red-flag screen');
 
     // A red flag ends at once in an outcome: the Bundle comes back through hk:complete.
-    const shadow = el.shadowRoot!;
     (await until(() => shadow.querySelector<HTMLInputElement>('input[name="red-flag"]'), 'a red-flag box')).click();
     await until(() => shadow.querySelector<HTMLButtonElement>('[part~="next-button"]'), 'the confirm button');
     await new Promise((r) => setTimeout(r, 50));
@@ -313,8 +316,9 @@ describe('iframe mode round trip (same-origin test frame)', () => {
     expect(completes[0]!.bundle.resourceType).to.equal('Bundle');
     expect(steps).to.include('outcome');
 
+    // hk:restart forgets the person's answers, the who-for ones too.
     embedded.restart();
-    await until(() => steps.at(-1) === 'redFlags', 'the red-flag screen after hk:restart');
+    await until(() => steps.at(-1) === 'choosingPerson', 'the who-for screen after hk:restart');
     expect(errors).to.deep.equal([]);
 
     // Every message the frame sent went to the exact parent origin.

@@ -4,14 +4,14 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { HkTriageErrorEvent } from '@helsekit/triage';
 import { expectAccessible } from '@helsekit/base/testing/index';
-import { click, text, triage, until } from './helpers.js';
+import { click, fixtureProtocol, text, triage, until } from './helpers.js';
 
 describe('<hk-triage> when a screen cannot be downloaded', () => {
   after(() => executeServerCommand('hk-block-urls', { urls: [] }));
 
   it('ends in the message that names whom to ring, and sends hk-error load-failed', async () => {
     await executeServerCommand('hk-block-urls', { urls: ['*question.screen*'] });
-    const el = await triage({ protocolId: 'fever-adult' });
+    const el = await triage({ protocols: [fixtureProtocol()], protocolId: 'fixture' });
     const errors: string[] = [];
     el.addEventListener('hk-error', (e) => errors.push((e as HkTriageErrorEvent).detail.reason));
     expect(el.matches(':state(redFlags)'), 'the red-flag screen does not need it').to.be.true;

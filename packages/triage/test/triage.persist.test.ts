@@ -1,7 +1,8 @@
 import { expect, fixtureCleanup } from '@open-wc/testing';
 import type { HkTriage } from '@helsekit/triage';
 import { settled } from '@helsekit/base/testing/index';
-import { answer, answerAll, answerPerson, chooseReason, click, field, FIXTURE_PATHS, part, testProtocols, triage as triageWith } from './helpers.js';
+import type { Protocol } from '@helsekit/core/triage';
+import { ADULT, answer, answerAll, answerPerson, chooseReason, click, field, FIXTURE_PATHS, fixtureProtocol, part, testProtocols, triage as triageWith } from './helpers.js';
 
 // About keeping the flow, not the shipped clinical content: the test protocols (helpers.ts).
 const triage = (attrs: Parameters<typeof triageWith>[0] = {}) => triageWith({ protocols: testProtocols(), ...attrs });
@@ -69,6 +70,19 @@ describe('<hk-triage> persistence', () => {
     expect(el.matches(':state(outcome)')).to.be.true;
     expect(sessionStorage.length).to.equal(0);
     expect(localStorage.length).to.equal(0);
+  });
+
+  it('does not store an untouched red-flag screen, also when the protocol reads the who-for answers', async () => {
+    // A protocol whose rules read the age band starts with that answer filled in from the person: not progress.
+    const aged: Protocol = { ...fixtureProtocol(), id: 'aged', riskModifiers: { 'age-65-plus': 'gp-same-day' } };
+    const el = await triage({ persist: 'session', persistKey: 'persist-test', protocols: [aged], protocolId: 'aged', person: { ...ADULT, ageBand: '65-plus-years' } });
+    // The flow's actor starts when the browser is idle, and stores its first snapshot then.
+    await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 }));
+    await settled(el);
+    expect(el.matches(':state(redFlags)')).to.be.true;
+    expect(sessionStorage.getItem(KEY)).to.equal(null);
+    await click(el, 'none-button');
+    expect(sessionStorage.getItem(KEY)).to.be.a('string');
   });
 
   it('resumes with the who-for answers the person gave, without asking again', async () => {

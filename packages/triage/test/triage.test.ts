@@ -20,6 +20,7 @@ import {
   headingHasFocus,
   part,
   root,
+  shortProtocol,
   testProtocols,
   text,
   tickRedFlag,
@@ -450,6 +451,28 @@ describe('<hk-triage> focus and steps', () => {
     expect(el.matches(':state(choosingPerson)')).to.be.true;
     expect([...root(el).querySelectorAll<HTMLInputElement>('form.person input')].some((i) => i.checked)).to.be.false;
     expect(headingHasFocus(el)).to.be.true;
+  });
+});
+
+describe('<hk-triage> when the host changes its settings', () => {
+  it('a new protocol-id replaces an untouched red-flag screen, also when the protocol reads the who-for answers', async () => {
+    const aged: Protocol = { ...fixtureProtocol(), id: 'aged', riskModifiers: { 'age-65-plus': 'gp-same-day' } };
+    const el = await triage({ protocols: [aged, shortProtocol()], protocolId: 'aged', person: { ...ADULT, ageBand: '65-plus-years' } });
+    expect(root(el).querySelector('input[value="rf-bleeding"]')).to.exist;
+    el.protocolId = 'short';
+    await settled(el);
+    expect(el.matches(':state(redFlags)')).to.be.true;
+    expect(root(el).querySelector('input[value="rf-fainted"]'), 'the new protocol’s red flags').to.exist;
+    expect(root(el).querySelector('input[value="rf-bleeding"]')).to.equal(null);
+  });
+
+  it('setting the person on the who-for screen skips it', async () => {
+    const el = await triage({ person: null });
+    expect(el.matches(':state(choosingPerson)')).to.be.true;
+    el.person = ADULT;
+    await settled(el);
+    expect(el.matches(':state(choosingReason)')).to.be.true;
+    expect(part(el, 'back-button'), 'no who-for screen to go back to').to.equal(null);
   });
 });
 

@@ -203,6 +203,16 @@ function subsets<T>(items: readonly T[]): T[][] {
  * also "vet ikke" where the question offers it.
  */
 export function answerDomain(protocol: Protocol, question: Question, includeDontKnow = false): TriageAnswer[] {
+  // Asked for on every path the verifier walks and every "vet ikke" reading: computed once per question.
+  let byQuestion = domainCache.get(protocol);
+  if (!byQuestion) domainCache.set(protocol, (byQuestion = new WeakMap()));
+  let pair = byQuestion.get(question);
+  if (!pair) byQuestion.set(question, (pair = [computeDomain(protocol, question, false), computeDomain(protocol, question, true)]));
+  return pair[includeDontKnow ? 1 : 0];
+}
+const domainCache = new WeakMap<Protocol, WeakMap<Question, [TriageAnswer[], TriageAnswer[]]>>();
+
+function computeDomain(protocol: Protocol, question: Question, includeDontKnow: boolean): TriageAnswer[] {
   const dk: TriageAnswer[] = includeDontKnow && allowsDontKnow(question) ? [DONT_KNOW] : [];
   switch (question.kind) {
     case 'yes-no-dontknow':
@@ -253,8 +263,13 @@ function riskDomain(protocol: Protocol, question: Question & { kind: 'multi-choi
  * range. Those are for measured values; not knowing a number is not a measured 34 °C.
  */
 export function readingDomain(protocol: Protocol, question: Question): TriageAnswer[] {
-  return answerDomain(protocol, question).filter((v) => typeof v !== 'number' || isPlausible(question, v));
+  let byQuestion = readingCache.get(protocol);
+  if (!byQuestion) readingCache.set(protocol, (byQuestion = new WeakMap()));
+  let domain = byQuestion.get(question);
+  if (!domain) byQuestion.set(question, (domain = answerDomain(protocol, question).filter((v) => typeof v !== 'number' || isPlausible(question, v))));
+  return domain;
 }
+const readingCache = new WeakMap<Protocol, WeakMap<Question, TriageAnswer[]>>();
 
 export function allowsDontKnow(question: Question): boolean {
   if (question.kind === 'yes-no-dontknow') return true;

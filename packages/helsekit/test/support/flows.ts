@@ -8,7 +8,7 @@ import { calls, FHIR_BASE, seed } from './fake-fhir.js';
 import '@helsekit/triage/define';
 import '@helsekit/health-form/define';
 import '@helsekit/measurement-dashboard/define';
-import { prescriptionRenewal } from '@helsekit/protocols';
+import { fixtureProtocol } from '@helsekit/core/triage/triage.fixtures';
 import { buildVitalSignObservation } from '@helsekit/core/measurements';
 import type { HkTriage } from '@helsekit/triage';
 import type { HkHealthForm } from '@helsekit/health-form';
@@ -88,19 +88,39 @@ const part = <T extends HTMLElement = HTMLElement>(el: Element, name: string) =>
 
 // ---- <hk-triage> ----------------------------------------------------------------------------------------------
 
+// Core's test fixture, not shipped clinical content: its questions are the element's concern here, not the wording.
 async function triage(): Promise<string> {
-  const el = mount<HkTriage>('hk-triage', { protocols: [prescriptionRenewal], fhirBase: FHIR_BASE, subject: { reference: 'Patient/p1' } });
-  el.setAttribute('protocol-id', 'prescription-renewal');
+  const el = mount<HkTriage>('hk-triage', { protocols: [fixtureProtocol()], fhirBase: FHIR_BASE, subject: { reference: 'Patient/p1' } });
+  el.setAttribute('protocol-id', 'fixture');
+  await settled(el);
+  // Whom it is about, through the who-for screen (its styles and radios under the policy too).
+  for (const value of ['self', '18-64-years', 'female', 'no']) {
+    (await until(() => shadow(el).querySelector<HTMLInputElement>(`form.person input[value="${value}"]`), `who-for option ${value}`)).click();
+    await settled(el);
+  }
+  (await part(el, 'next-button')).click();
+  await until(() => el.matches(':state(redFlags)'), 'the red-flag screen');
   await settled(el);
   (await part(el, 'none-button')).click();
   await settled(el);
-  for (const [id, value] of [['regular-medicine', 'no'], ['new-problems', 'no'], ['habit-forming', 'no'], ['last-review', 'within-12-months']] as const) {
+  // To e-consultation, an outcome the GP office receives.
+  const walk: Array<[string, string | string[]]> = [['has-fever', 'no'], ['days', '5'], ['age', '30'], ['where', 'abroad'], ['symptoms', ['none']]];
+  for (const [id, value] of walk) {
     const on = (await part(el, 'question')).dataset['question'];
     if (on !== id) throw new Error(`expected question ${id}, the screen shows ${on}`);
     const field = shadow(el).querySelector('[data-answer]')!;
     await (field as unknown as { updateComplete: Promise<unknown> }).updateComplete;
-    const v = value === 'no' && field.localName === 'hk-yes-no' ? 'no' : value;
-    (await until(() => field.shadowRoot!.querySelector<HTMLInputElement>(`input[value="${v}"]`), `option ${v}`)).click();
+    if (field.localName === 'hk-number-input') {
+      const input = field.shadowRoot!.querySelector('input')!;
+      input.value = String(value);
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    } else {
+      for (const v of Array.isArray(value) ? value : [value]) {
+        (await until(() => field.shadowRoot!.querySelector<HTMLInputElement>(`input[value="${v}"]`), `option ${v}`)).click();
+        await settled(el);
+      }
+    }
     await settled(el);
     (await part(el, 'next-button')).click();
     await settled(el);

@@ -6,17 +6,11 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { OptionView, PersonDraft, PersonView, TriageView } from '@helsekit/core/triage';
 import { heading, langOf, notices, type ScreenHost } from './screen.js';
 
-/** What the who-for screen needs from the element beyond the shared screen host. */
-export interface PersonScreenHost extends ScreenHost {
-  personDraft: PersonDraft;
-  personError: string;
-}
-
 type Field = keyof PersonDraft;
 const PART: Record<Field, string> = { who: 'person-who', ageBand: 'person-age', sex: 'person-sex', pregnant: 'person-pregnant' };
 
-function group(host: PersonScreenHost, field: Field, legend: string, options: OptionView[], hint?: string): TemplateResult {
-  const missing = host.personError !== '' && !options.some((o) => o.selected);
+function group(host: ScreenHost, field: Field, legend: string, options: OptionView[], hint?: string): TemplateResult {
+  const missing = host.state.personError !== '' && !options.some((o) => o.selected);
   return html`<fieldset part=${PART[field]} aria-invalid=${missing ? 'true' : 'false'} aria-describedby=${hint ? `${field}-hint` : nothing}>
     <legend>${legend}</legend>
     ${hint ? html`<p class="hint" id="${field}-hint">${hint}</p>` : nothing}
@@ -29,8 +23,8 @@ function group(host: PersonScreenHost, field: Field, legend: string, options: Op
             .value=${o.value}
             .checked=${o.selected}
             @change=${() => {
-              host.personDraft = { ...host.personDraft, [field]: o.value };
-              host.personError = '';
+              host.state.personDraft = { ...host.state.personDraft, [field]: o.value };
+              host.state.personError = '';
               host.requestUpdate();
             }}
           />
@@ -41,12 +35,12 @@ function group(host: PersonScreenHost, field: Field, legend: string, options: Op
   </fieldset>`;
 }
 
-function onContinue(host: PersonScreenHost, view: PersonView): void {
+function onContinue(host: ScreenHost, view: PersonView): void {
   if (view.person) {
     host.send({ type: 'PERSON.SET', person: view.person });
     return;
   }
-  host.personError = host.t.triagePersonMissing;
+  host.state.personError = host.t.triagePersonMissing;
   host.requestUpdate();
   // The first question still unanswered takes focus, so a keyboard or screen-reader user lands where to act.
   void Promise.resolve().then(() => {
@@ -55,7 +49,7 @@ function onContinue(host: PersonScreenHost, view: PersonView): void {
   });
 }
 
-export function renderPerson(host: PersonScreenHost, view: TriageView, person: PersonView): TemplateResult {
+export function renderPerson(host: ScreenHost, view: TriageView, person: PersonView): TemplateResult {
   const t = host.t;
   return html`<section class="screen" aria-labelledby="heading">
     ${heading(view.heading)} ${notices(view)}
@@ -70,7 +64,7 @@ export function renderPerson(host: PersonScreenHost, view: TriageView, person: P
       ${group(host, 'who', person.who.legend, person.who.options)} ${group(host, 'ageBand', person.age.legend, person.age.options)}
       ${group(host, 'sex', person.sex.legend, person.sex.options, person.sex.hint)}
       ${person.pregnant ? group(host, 'pregnant', person.pregnant.legend, person.pregnant.options) : nothing}
-      <p class="error" part="error" role="alert" ?hidden=${host.personError === ''}>${host.personError}</p>
+      <p class="error" part="error" role="alert" ?hidden=${host.state.personError === ''}>${host.state.personError}</p>
       <div class="actions">
         <button type="submit" class="primary" part="next-button">${t.triagePersonContinue}</button>
       </div>

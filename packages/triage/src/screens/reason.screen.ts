@@ -6,19 +6,11 @@ import { live } from 'lit/directives/live.js';
 import { MAX_DESCRIPTION_LENGTH, searchProtocols, type TriageView } from '@helsekit/core/triage';
 import { heading, langOf, nav, notices, type ScreenHost } from './screen.js';
 
-/** What the reason screen keeps in the element between renders. */
-export interface ReasonScreenHost extends ScreenHost {
-  /** True once "Noe annet" is chosen: the description field is shown. */
-  describing: boolean;
-  description: string;
-  descriptionError: string;
-}
-
 /** The reasons to list: all offered ones for an empty search, else the hits, best first. */
 export function matchingReasons(host: ScreenHost, view: TriageView): TriageView['reasons'] {
-  if (host.query.trim() === '') return view.reasons;
+  if (host.state.query.trim() === '') return view.reasons;
   const offered = host.context.protocols.filter((p) => view.reasons.some((r) => r.id === p.id));
-  const order = searchProtocols(offered, host.query).map((hit) => hit.protocol.id);
+  const order = searchProtocols(offered, host.state.query).map((hit) => hit.protocol.id);
   return order.map((id) => view.reasons.find((r) => r.id === id)!);
 }
 
@@ -57,16 +49,16 @@ function emergencyBox(host: ScreenHost): TemplateResult {
   </aside>`;
 }
 
-function startOther(host: ReasonScreenHost): void {
-  host.describing = true;
+function startOther(host: ScreenHost): void {
+  host.state.describing = true;
   host.requestUpdate();
   void Promise.resolve().then(() => host.renderRoot.querySelector<HTMLTextAreaElement>('#description')?.focus());
 }
 
-function submitOther(host: ReasonScreenHost, id: string): void {
-  const description = host.description.trim();
+function submitOther(host: ScreenHost, id: string): void {
+  const description = host.state.description.trim();
   if (description === '') {
-    host.descriptionError = host.t.triageOtherDescribeMissing;
+    host.state.descriptionError = host.t.triageOtherDescribeMissing;
     host.requestUpdate();
     void Promise.resolve().then(() => host.renderRoot.querySelector<HTMLTextAreaElement>('#description')?.focus());
     return;
@@ -74,11 +66,11 @@ function submitOther(host: ReasonScreenHost, id: string): void {
   host.send({ type: 'REASON.SELECT', protocolId: id, description });
 }
 
-function otherEntry(host: ReasonScreenHost, view: TriageView): TemplateResult | typeof nothing {
+function otherEntry(host: ScreenHost, view: TriageView): TemplateResult | typeof nothing {
   const other = view.otherReason;
   if (!other) return nothing;
   const t = host.t;
-  if (!host.describing) {
+  if (!host.state.describing) {
     return html`<div class="other" part="other">
       <p class="hint">${t.triageOtherHint}</p>
       <button type="button" class="reason-button" part="other-button" lang=${langOf(other.title)} @click=${() => startOther(host)}>
@@ -86,7 +78,7 @@ function otherEntry(host: ReasonScreenHost, view: TriageView): TemplateResult | 
       </button>
     </div>`;
   }
-  const invalid = host.descriptionError !== '';
+  const invalid = host.state.descriptionError !== '';
   return html`<form
     class="other"
     part="other"
@@ -105,22 +97,22 @@ function otherEntry(host: ReasonScreenHost, view: TriageView): TemplateResult | 
       maxlength=${MAX_DESCRIPTION_LENGTH}
       aria-describedby="description-hint description-error"
       aria-invalid=${invalid ? 'true' : 'false'}
-      .value=${live(host.description)}
+      .value=${live(host.state.description)}
       @input=${(e: Event) => {
-        host.description = (e.target as HTMLTextAreaElement).value;
-        if (invalid) host.descriptionError = '';
+        host.state.description = (e.target as HTMLTextAreaElement).value;
+        if (invalid) host.state.descriptionError = '';
         host.requestUpdate();
       }}
     ></textarea>
-    <p class="error" id="description-error" part="error" role="alert" ?hidden=${!invalid}>${host.descriptionError}</p>
+    <p class="error" id="description-error" part="error" role="alert" ?hidden=${!invalid}>${host.state.descriptionError}</p>
     <div class="actions"><button type="submit" class="primary" part="next-button">${t.triageOtherReason}: ${t.next}</button></div>
   </form>`;
 }
 
-export function renderReasons(host: ReasonScreenHost, view: TriageView): TemplateResult {
+export function renderReasons(host: ScreenHost, view: TriageView): TemplateResult {
   const t = host.t;
   const reasons = matchingReasons(host, view);
-  const searching = host.query.trim() !== '';
+  const searching = host.state.query.trim() !== '';
   const status = !searching ? '' : reasons.length === 0 ? t.triageReasonNoMatches : t.triageReasonMatches(reasons.length);
   return html`<section class="screen" aria-labelledby="heading">
     ${heading(view.heading)} ${notices(view)} ${emergencyBox(host)}
@@ -136,9 +128,9 @@ export function renderReasons(host: ReasonScreenHost, view: TriageView): Templat
       spellcheck="false"
       aria-describedby="search-hint search-status"
       aria-controls="reasons"
-      .value=${live(host.query)}
+      .value=${live(host.state.query)}
       @input=${(e: Event) => {
-        host.query = (e.target as HTMLInputElement).value;
+        host.state.query = (e.target as HTMLInputElement).value;
         host.requestUpdate();
       }}
       @keydown=${(e: KeyboardEvent) => onSearchKey(host, e)}

@@ -4,7 +4,29 @@
 // their own, loaded when first needed (`reason.screen.ts`, `question.screen.ts`).
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CommonMessages, TriageMessages } from '@helsekit/core/i18n';
-import type { LocalizedView, TriageContext, TriageEvent, TriageView } from '@helsekit/core/triage';
+import type { LocalizedView, PersonDraft, TriageContext, TriageEvent, TriageView } from '@helsekit/core/triage';
+
+/** What the screens keep between renders that is not yet the machine's: drafts, typed text, errors shown. */
+export interface ScreenState {
+  /** What the person typed in the reason search. */
+  query: string;
+  /** The who-for choices until "Gå videre". */
+  personDraft: PersonDraft;
+  personError: string;
+  /** True once "Noe annet" is chosen: the description field is shown. */
+  describing: boolean;
+  description: string;
+  descriptionError: string;
+}
+
+export const freshScreenState = (): ScreenState => ({
+  query: '',
+  personDraft: {},
+  personError: '',
+  describing: false,
+  description: '',
+  descriptionError: '',
+});
 
 /** What a screen module gets from the element: what to render from, and the way back into the flow. */
 export interface ScreenHost {
@@ -12,8 +34,8 @@ export interface ScreenHost {
   readonly renderRoot: HTMLElement | DocumentFragment;
   /** The flow's context now (the protocol, the answers). */
   readonly context: TriageContext;
-  /** What the person typed in the reason search (kept by the element across renders). */
-  query: string;
+  /** Kept by the element across renders; reset on restart. */
+  readonly state: ScreenState;
   send(event: TriageEvent): void;
   requestUpdate(): void;
   back(): void;
