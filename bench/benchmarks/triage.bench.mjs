@@ -14,10 +14,23 @@ export default async ({ origin, runs = 7 }) => {
     origin,
     runs,
     cpuThrottle: 4,
-    pages: { helsekit: '/triage/helsekit/', 'helsekit-one': '/triage/helsekit-one/', baseline: '/triage/baseline/' },
+    pages: {
+      helsekit: '/triage/helsekit/',
+      'helsekit-one': '/triage/helsekit-one/',
+      baseline: '/triage/baseline/',
+      'helsekit-who': '/triage/helsekit-who/',
+      'baseline-who': '/triage/baseline-who/',
+    },
   });
   const verdict = (value, budget) => (value === undefined ? 'not measured' : value <= budget ? 'within budget' : 'OVER BUDGET');
-  for (const page of ['helsekit', 'helsekit-one']) {
+  // The ratio to a plain DOM page of the same content, same run (DESIGN.md: ≤ 1.5×): the red-flag screen against the
+  // red-flag form, the who-for screen (the first screen when the host does not know the person) against its form.
+  for (const [page, floor] of [['helsekit-one', 'baseline'], ['helsekit-who', 'baseline-who']]) {
+    const a = record.medians[page]?.['measure start-to-red-flags (ms)'];
+    const b = record.medians[floor]?.['measure start-to-red-flags (ms)'];
+    if (a !== undefined && b) console.log(`ratio ${page} / ${floor}: ${(a / b).toFixed(2)}× (≤ 1.5×: ${a / b <= 1.5 ? 'within budget' : 'OVER BUDGET'})`);
+  }
+  for (const page of ['helsekit', 'helsekit-one', 'helsekit-who']) {
     const m = record.medians[page];
     const kb = m['transferred (KB)'];
     const ms = m['measure start-to-red-flags (ms)'];

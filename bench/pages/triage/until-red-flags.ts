@@ -9,3 +9,10 @@ export async function untilRedFlagsRendered(el: HkTriage): Promise<void> {
   await el.updateComplete;
   if (!el.shadowRoot?.querySelector('[part~="red-flags"] input')) throw new Error('red-flag screen not rendered');
 }
+
+/** Resolves when <hk-triage> shows the screen of `state` and `selector` is in it (the who-for screen: `form.person input`). */
+export async function untilStateRendered(el: HkTriage, state: string, selector: string): Promise<void> {
+  while (!el.matches(`:state(${state})`)) await new Promise((r) => requestAnimationFrame(r));
+  await el.updateComplete;
+  if (!el.shadowRoot?.querySelector(selector)) throw new Error(`${state} screen not rendered`);
+}

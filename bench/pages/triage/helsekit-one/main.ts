@@ -11,5 +11,7 @@ import { markRedFlagsPainted } from '../painted';
 const el = document.createElement('hk-triage');
 el.protocols = [feverAdult as unknown as Protocol];
 el.setAttribute('protocol-id', 'fever-adult');
+// A host that knows the person (a logged-in page) skips the who-for screen: this page measures the red-flag screen.
+el.person = { who: 'self', ageBand: '18-64-years', sex: 'female', pregnant: 'no' };
 document.getElementById('root')!.append(el);
 void untilRedFlagsRendered(el).then(markRedFlagsPainted);

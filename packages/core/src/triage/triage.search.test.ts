@@ -286,6 +286,26 @@ describe('searchProtocols', () => {
     });
   });
 
+  describe('real words are not typos of other words', () => {
+    const cough = fixture('cough', { nb: 'Hoste' }, { nb: ['hoste'] });
+    const hip = fixture('hip', { nb: 'Hofte' }, { nb: ['hofte'] });
+    const pressure = fixture('pressure', { nb: 'Blodtrykk' }, { nb: ['blodtrykk'] });
+    const bleeding = fixture('bleeding', { nb: 'Oppkast' }, { nb: ['kaster opp blod'] });
+    const joints = fixture('joints', { nb: 'Ledd' }, { nb: ['leddsmerter'] });
+    it('"hoste" finds cough and not hip, "hofte" the other way round', () => {
+      assert.deepEqual(ids('hoste', [hip, cough]), ['cough']);
+      assert.deepEqual(ids('hofte', [cough, hip]), ['hip']);
+      assert.deepEqual(ids('hostr', [hip, cough]), ['cough']); // not a word: a typo of the nearest
+    });
+    it('"blod" as a search word is not the start of "blodtrykk"', () => {
+      assert.deepEqual(ids('kaster opp blod', [pressure, bleeding]), ['bleeding']);
+    });
+    it('a typo keeps the first letter: "menssmerter" is not "leddsmerter"', () => {
+      assert.deepEqual(ids('menssmerter', [joints]), []);
+      assert.deepEqual(ids('leddsmeter', [joints]), ['joints']);
+    });
+  });
+
   describe('scores', () => {
     const exact = fixture('exact', { nb: 'A' }, { nb: ['kramper'] });
     const fuzzy = fixture('fuzzy', { nb: 'B' }, { nb: ['krampe'] }); // "kramper" is "krampe" + "r"
@@ -294,13 +314,15 @@ describe('searchProtocols', () => {
     const longer = fixture('longer', { nb: 'D' }, { nb: ['kramper i magen'] });
 
     it('exact whole phrase > all its words exactly > with typos or compounds > prefix while typing', () => {
-      assert.deepEqual(ids('kramper', [typing, fuzzy, exact]), ['exact', 'fuzzy', 'typing']);
+      assert.deepEqual(ids('kramper', [typing, fuzzy]), ['fuzzy', 'typing']);
+      // A word that is itself a search word is what the person meant: not a typo, not the start of a longer word.
+      assert.deepEqual(ids('kramper', [typing, fuzzy, exact]), ['exact', 'fuzzy']);
       assert.deepEqual(ids('kramper i magen', [exact, longer]), ['longer', 'exact']);
       const fuzzyLonger = fixture('fuzzyLonger', { nb: 'E' }, { nb: ['krampe i magen'] });
       assert.deepEqual(ids('kramper i magen', [fuzzyLonger, exact]), ['exact', 'fuzzyLonger']);
       // Within a level, the phrase that covers more of the query.
       assert.deepEqual(ids('kramprr i magen', [exact, longer]), ['longer', 'exact']);
-      const [a, b] = searchProtocols([exact, typing], 'kramper');
+      const [a, b] = searchProtocols([fuzzy, typing], 'kramper');
       assert.ok(a!.score > b!.score);
     });
     it('a title slightly above a synonym', () => {

@@ -151,10 +151,13 @@ const startsWith = (q: Word, p: Word): boolean => q.plain.startsWith(p.plain) ||
  * @param typing the query word is the last one typed, so it may be the unfinished start of the phrase word
  * @param singleWordPhrase the phrase word is a whole one-word synonym or title (compounds of three-letter words)
  */
-function matchWord(q: Word, p: Word, typing: boolean, singleWordPhrase: boolean): Quality {
+function matchWord(q: Word & { known?: boolean }, p: Word, typing: boolean, singleWordPhrase: boolean): Quality {
   if (q.plain === p.plain || q.folded === p.folded) return EXACT;
-  const max = q.length >= 9 && p.length >= 9 ? 2 : q.length >= 5 && p.length >= 5 ? 1 : 0;
-  if (max > 0 && Math.abs(q.length - p.length) <= max + 1) {
+  const max = q.known ? 0 : q.length >= 9 && p.length >= 9 ? 2 : q.length >= 5 && p.length >= 5 ? 1 : 0;
+  // A typo keeps the first letter: long compounds that share their second part ("menssmerter", "leddsmerter") are
+  // different words, not a typo apart.
+  const sameStart = q.chars[0] === p.chars[0] || q.foldedChars[0] === p.foldedChars[0];
+  if (max > 0 && sameStart && Math.abs(q.length - p.length) <= max + 1) {
     if (editDistance(q.chars, p.chars, max) <= max) return FUZZY;
     if ((q.folded !== q.plain || p.folded !== p.plain) && editDistance(q.foldedChars, p.foldedChars, max) <= max) return FUZZY;
     // A letter doubled or not doubled, the commonest Norwegian misspelling, costs nothing: "kollik" / "kolikk".
@@ -166,7 +169,7 @@ function matchWord(q: Word, p: Word, typing: boolean, singleWordPhrase: boolean)
   if (q.length >= 3 && p.length > q.length && startsWith(p, q)) {
     const ending = p.plain.startsWith(q.plain) ? p.plain.slice(q.plain.length) : p.folded.slice(q.folded.length);
     if (INFLECTION_ENDINGS.has(ending)) return FUZZY;
-    if (typing) return TYPING;
+    if (typing && !q.known) return TYPING;
   }
   return NONE;
 }
@@ -175,6 +178,11 @@ interface QueryWord extends Word {
   /** Indexes of the query's content words this stands for (two for a joined pair, none for a stop word). */
   covers: number[];
   typing: boolean;
+  /**
+   * The word is itself a search word of some protocol: the person typed a real word, so it is not read as a typo of
+   * another ("hoste" is not "hofte") nor as the unfinished start of a longer one ("blod" is not "blodtrykk").
+   */
+  known: boolean;
 }
 
 interface Query {
@@ -186,21 +194,22 @@ interface Query {
   typing: boolean;
 }
 
-function parseQuery(text: string): Query | null {
+function parseQuery(text: string, vocabulary: ReadonlySet<string>): Query | null {
   const all = words(text);
+  const known = (w: Word) => vocabulary.has(w.plain) || vocabulary.has(w.folded);
   const content = all.filter((w) => !w.stop);
   if (content.length === 0) return null;
   const lastIsContent = all.at(-1)?.stop === false;
   const candidates: QueryWord[] = [];
   content.forEach((w, i) => {
-    candidates.push({ ...w, covers: [i], typing: lastIsContent && i === content.length - 1 });
+    candidates.push({ ...w, covers: [i], typing: lastIsContent && i === content.length - 1, known: known(w) });
     const next = content[i + 1];
     if (next) {
       const joined = toWord(w.plain + next.plain, false);
-      candidates.push({ ...joined, covers: [i, i + 1], typing: lastIsContent && i + 1 === content.length - 1 });
+      candidates.push({ ...joined, covers: [i, i + 1], typing: lastIsContent && i + 1 === content.length - 1, known: known(joined) });
     }
   });
-  for (const w of all) if (w.stop) candidates.push({ ...w, covers: [], typing: false });
+  for (const w of all) if (w.stop) candidates.push({ ...w, covers: [], typing: false, known: true });
   return { content, candidates, typing: lastIsContent };
 }
 
@@ -292,6 +301,23 @@ function scorePhrase(phrase: Phrase, query: Query): number {
   return LEVEL_TYPING + bonus(phrase, q.length);
 }
 
+/** Every word of every title and synonym searched (plain and folded), once per protocol list and languages. */
+function vocabularyOf(protocols: readonly SearchableProtocol[], languages: readonly ContentLanguage[]): ReadonlySet<string> {
+  const key = languages.join(',');
+  let byLanguages = vocabularies.get(protocols);
+  if (!byLanguages) vocabularies.set(protocols, (byLanguages = new Map()));
+  let vocabulary = byLanguages.get(key);
+  if (!vocabulary) {
+    const set = new Set<string>();
+    for (const protocol of protocols) {
+      for (const phrase of phrasesOf(protocol, languages)) for (const w of phrase.required) set.add(w.plain).add(w.folded);
+    }
+    byLanguages.set(key, (vocabulary = set));
+  }
+  return vocabulary;
+}
+const vocabularies = new WeakMap<readonly SearchableProtocol[], Map<string, ReadonlySet<string>>>();
+
 /**
  * The protocols the query finds, best first (ties in input order), each once with its best score. An empty query,
  * or one of stop words only, finds nothing.
@@ -301,9 +327,9 @@ export function searchProtocols<P extends SearchableProtocol>(
   query: string,
   options: SearchOptions = {},
 ): Array<SearchHit<P>> {
-  const parsed = parseQuery(query);
-  if (parsed === null) return [];
   const languages = options.languages ?? CONTENT_LANGUAGES;
+  const parsed = parseQuery(query, vocabularyOf(protocols, languages));
+  if (parsed === null) return [];
   const hits: Array<SearchHit<P> & { index: number }> = [];
   protocols.forEach((protocol, index) => {
     let score = 0;
