@@ -210,6 +210,9 @@ describe('XSS corpus in <hk-triage> protocols', () => {
       }
       expect(el.matches(':state(outcome)'), 'outcome').to.equal(true);
       check(el, payload, 'the person’s own words', part(el, 'description')!);
+      // The reason repeats the questions in the wording they were asked in.
+      check(el, payload, 'outcome reason in child wording', part(el, 'reason')!);
+      expect(deepText(part(el, 'reason')!), 'outcome reason: the adult wording').not.to.contain(ADULT_WORDING);
       el.parentElement!.remove();
       await canaryStaysUnset();
     });
