@@ -84,6 +84,8 @@ export interface TriageMessages {
   triageReasonNoMatches: string;
   /** Legend of the red-flag checkbox group. */
   triageRedFlagsLegend: string;
+  /** The same legend when someone answers for a child. */
+  triageRedFlagsLegendChild: string;
   triageRedFlagsCheckHint: string;
   /** The button that goes on with the red flags that are checked. */
   triageRedFlagsConfirm: string;

@@ -118,7 +118,7 @@ export interface TriageView {
   handoff: { failed: boolean } | null;
   /** Set when any text on screen is shown in bokmål instead of the chosen language; render with lang="nb". */
   fallbackNotice: string | null;
-  labels: { next: string; back: string; noneOfThese: string; submit: string; finish: string; restart: string };
+  labels: { next: string; back: string; noneOfThese: string; submit: string; finish: string; restart: string; redFlagsLegend: string };
   /** Text for a live region when the screen changes; `assertive` only for 113 and 116117 outcomes. */
   announcement: { text: string; politeness: 'polite' | 'assertive' } | null;
 }
@@ -255,7 +255,15 @@ export function toView(snapshot: TriageSnapshotLike, options: ViewOptions): Tria
     outcome,
     handoff: step === 'handoff' ? { failed: context.handoffFailed } : null,
     fallbackNotice: fallback ? str('triageFallbackNotice') : null,
-    labels: { next: t.next, back: t.back, noneOfThese: t.triageNoneOfThese, submit: t.triageSendToGp, finish: t.triageFinish, restart: t.triageRestart },
+    labels: {
+      next: t.next,
+      back: t.back,
+      noneOfThese: t.triageNoneOfThese,
+      submit: t.triageSendToGp,
+      finish: t.triageFinish,
+      restart: t.triageRestart,
+      redFlagsLegend: child ? t.triageRedFlagsLegendChild : t.triageRedFlagsLegend,
+    },
     announcement: outcome
       ? { text: `${outcome.urgency}: ${outcome.title}`, politeness: outcome.callNumber ? 'assertive' : 'polite' }
       : progress

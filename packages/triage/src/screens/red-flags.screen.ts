@@ -48,7 +48,7 @@ function contentKey(view: TriageView, t: Messages): string {
     view.labels.noneOfThese,
     view.can.back && view.labels.back,
     view.can.restart && view.labels.restart,
-    t.triageRedFlagsLegend,
+    view.labels.redFlagsLegend,
     t.triageRedFlagsCheckHint,
     t.triageRedFlagsConfirm,
     t.errorPrefix,
@@ -92,7 +92,7 @@ function build(key: string, doc: Document, view: TriageView, t: Messages, action
   const fieldset = el(
     'fieldset',
     { part: 'red-flags' },
-    el('legend', {}, t.triageRedFlagsLegend),
+    el('legend', {}, view.labels.redFlagsLegend),
     el('p', { id: 'flags-hint', class: 'hint' }, t.triageRedFlagsCheckHint),
     error,
     list,

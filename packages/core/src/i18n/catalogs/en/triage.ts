@@ -37,6 +37,7 @@ export const triage: TriageMessages = {
   triageReasonMatches: (count) => (count === 1 ? '1 match' : `${count} matches`),
   triageReasonNoMatches: 'No matches. Try another word.',
   triageRedFlagsLegend: 'Do you have any of these now?',
+  triageRedFlagsLegendChild: "Does the child have any of this now?",
   triageRedFlagsCheckHint: 'Tick what applies. If you are not sure, tick it anyway.',
   triageRedFlagsConfirm: 'Yes, some of this applies',
   triageRedFlagsNothingChecked: 'Tick what applies, or choose “No, none of these”.',

@@ -37,6 +37,7 @@ export const triage: TriageMessages = {
   triageReasonMatches: (count) => (count === 1 ? '1 treff' : `${count} treff`),
   triageReasonNoMatches: 'Ingen treff. Prøv et annet ord.',
   triageRedFlagsLegend: 'Har du noe av dette nå?',
+  triageRedFlagsLegendChild: "Har barnet noe av dette nå?",
   triageRedFlagsCheckHint: 'Kryss av for det som gjelder. Er du usikker, kryss av likevel.',
   triageRedFlagsConfirm: 'Ja, noe av dette gjelder',
   triageRedFlagsNothingChecked: 'Kryss av for det som gjelder, eller velg «Nei, ingenting av dette».',

@@ -37,6 +37,7 @@ export const triage: TriageMessages = {
   triageReasonMatches: (count) => (count === 1 ? '1 treff' : `${count} treff`),
   triageReasonNoMatches: 'Ingen treff. Prøv eit anna ord.',
   triageRedFlagsLegend: 'Har du noko av dette no?',
+  triageRedFlagsLegendChild: "Har barnet noko av dette no?",
   triageRedFlagsCheckHint: 'Kryss av for det som gjeld. Er du usikker, kryss av likevel.',
   triageRedFlagsConfirm: 'Ja, noko av dette gjeld',
   triageRedFlagsNothingChecked: 'Kryss av for det som gjeld, eller vel «Nei, ingenting av dette».',

@@ -39,6 +39,7 @@ export const triage: TriageMessages = {
   triageReasonMatches: (count) => `${count} gávdnosa`,
   triageReasonNoMatches: 'Ii gávdnon maidege. Geahččal eará sániin.',
   triageRedFlagsLegend: 'Leago dus juoga dás dál?',
+  triageRedFlagsLegendChild: "Lea go mánás juoga dáin dál?",
   triageRedFlagsCheckHint: 'Merke dan mii guoská dutnje. Jus it leat sihkar, merke dattetge.',
   triageRedFlagsConfirm: 'Juo, juoga dás guoská munnje',
   triageRedFlagsNothingChecked: 'Merke dan mii guoská dutnje, dahje vállje «Ii, ii mihkkege dás».',
