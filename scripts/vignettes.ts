@@ -91,7 +91,9 @@ const files = [...(onlySet === 'blind' ? [] : readSet('authored')), ...(onlySet 
   ({ file }) => !only || file.protocol === only,
 );
 
-function run(protocolId: string, v: Vignette): Result {
+function run(protocolId: string, vignette: Vignette): Result {
+  // A case that needs no answers may leave them out.
+  const v = { ...vignette, answers: vignette.answers ?? {} };
   if (!isValidPerson(v.person)) return { ok: false, error: `invalid person ${JSON.stringify(v.person)}` };
   const actor = createActor(triageMachine, { input: { protocols, locale: 'nb' } }).start();
   try {

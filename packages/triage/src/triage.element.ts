@@ -712,8 +712,8 @@ export class HkTriage extends HkElement {
     }
     switch (view.step) {
       case 'choosingPerson':
-        // The reason list comes next: fetch its screen while the person answers.
-        if (!view.protocol) void this.#loadReasonScreen();
+        // The reason list comes next, unless the host chose the protocol: fetch its screen while the person answers.
+        if (!this.protocolId) void this.#loadReasonScreen();
         return renderPerson(this.#screenHost, view, toPersonView(this.#state.personDraft, { locale: this.#localize.locale, messages: this.#localize.t }));
       case 'choosingReason':
         if (this.#reasonScreen) return this.#reasonScreen.renderReasons(this.#screenHost, view);
