@@ -29,11 +29,14 @@ import headInjuryJson from './head-injury.json' with { type: 'json' };
 import allergicReactionStingJson from './allergic-reaction-sting.json' with { type: 'json' };
 import anxietyLowMoodJson from './anxiety-low-mood.json' with { type: 'json' };
 import asthmaCopdJson from './asthma-copd.json' with { type: 'json' };
+import breastSymptomsJson from './breast-symptoms.json' with { type: 'json' };
 import burnsJson from './burns.json' with { type: 'json' };
 import constipationJson from './constipation.json' with { type: 'json' };
 import contraceptionJson from './contraception.json' with { type: 'json' };
 import dizzinessJson from './dizziness.json' with { type: 'json' };
 import eyeJson from './eye.json' with { type: 'json' };
+import hayFeverJson from './hay-fever.json' with { type: 'json' };
+import heartburnIndigestionJson from './heartburn-indigestion.json' with { type: 'json' };
 import highBloodPressureJson from './high-blood-pressure.json' with { type: 'json' };
 import infantCryingFeedingJson from './infant-crying-feeding.json' with { type: 'json' };
 import jointPainSwellingJson from './joint-pain-swelling.json' with { type: 'json' };
@@ -43,12 +46,17 @@ import moleSkinLesionJson from './mole-skin-lesion.json' with { type: 'json' };
 import mouthTeethJson from './mouth-teeth.json' with { type: 'json' };
 import neckPainJson from './neck-pain.json' with { type: 'json' };
 import neuroNumbnessWeaknessJson from './neuro-numbness-weakness.json' with { type: 'json' };
+import nosebleedJson from './nosebleed.json' with { type: 'json' };
 import palpitationsJson from './palpitations.json' with { type: 'json' };
+import periodProblemsJson from './period-problems.json' with { type: 'json' };
 import poisoningMedicineJson from './poisoning-medicine.json' with { type: 'json' };
 import pregnancyBleedingPainJson from './pregnancy-bleeding-pain.json' with { type: 'json' };
 import prescriptionRenewalJson from './prescription-renewal.json' with { type: 'json' };
+import sexualHealthJson from './sexual-health.json' with { type: 'json' };
 import sickNoteJson from './sick-note.json' with { type: 'json' };
 import swollenLegJson from './swollen-leg.json' with { type: 'json' };
+import testicleScrotumJson from './testicle-scrotum.json' with { type: 'json' };
+import urinarySymptomsChildJson from './urinary-symptoms-child.json' with { type: 'json' };
 import vaginalSymptomsJson from './vaginal-symptoms.json' with { type: 'json' };
 import otherJson from './other.json' with { type: 'json' };
 
@@ -76,11 +84,14 @@ export const headInjury = headInjuryJson as unknown as Protocol;
 export const allergicReactionSting = allergicReactionStingJson as unknown as Protocol;
 export const anxietyLowMood = anxietyLowMoodJson as unknown as Protocol;
 export const asthmaCopd = asthmaCopdJson as unknown as Protocol;
+export const breastSymptoms = breastSymptomsJson as unknown as Protocol;
 export const burns = burnsJson as unknown as Protocol;
 export const constipation = constipationJson as unknown as Protocol;
 export const contraception = contraceptionJson as unknown as Protocol;
 export const dizziness = dizzinessJson as unknown as Protocol;
 export const eye = eyeJson as unknown as Protocol;
+export const hayFever = hayFeverJson as unknown as Protocol;
+export const heartburnIndigestion = heartburnIndigestionJson as unknown as Protocol;
 export const highBloodPressure = highBloodPressureJson as unknown as Protocol;
 export const infantCryingFeeding = infantCryingFeedingJson as unknown as Protocol;
 export const jointPainSwelling = jointPainSwellingJson as unknown as Protocol;
@@ -90,12 +101,17 @@ export const moleSkinLesion = moleSkinLesionJson as unknown as Protocol;
 export const mouthTeeth = mouthTeethJson as unknown as Protocol;
 export const neckPain = neckPainJson as unknown as Protocol;
 export const neuroNumbnessWeakness = neuroNumbnessWeaknessJson as unknown as Protocol;
+export const nosebleed = nosebleedJson as unknown as Protocol;
 export const palpitations = palpitationsJson as unknown as Protocol;
+export const periodProblems = periodProblemsJson as unknown as Protocol;
 export const poisoningMedicine = poisoningMedicineJson as unknown as Protocol;
 export const pregnancyBleedingPain = pregnancyBleedingPainJson as unknown as Protocol;
 export const prescriptionRenewal = prescriptionRenewalJson as unknown as Protocol;
+export const sexualHealth = sexualHealthJson as unknown as Protocol;
 export const sickNote = sickNoteJson as unknown as Protocol;
 export const swollenLeg = swollenLegJson as unknown as Protocol;
+export const testicleScrotum = testicleScrotumJson as unknown as Protocol;
+export const urinarySymptomsChild = urinarySymptomsChildJson as unknown as Protocol;
 export const vaginalSymptoms = vaginalSymptomsJson as unknown as Protocol;
 export const other = otherJson as unknown as Protocol;
 
@@ -125,11 +141,14 @@ export const protocols: readonly Protocol[] = [
   allergicReactionSting,
   anxietyLowMood,
   asthmaCopd,
+  breastSymptoms,
   burns,
   constipation,
   contraception,
   dizziness,
   eye,
+  hayFever,
+  heartburnIndigestion,
   highBloodPressure,
   infantCryingFeeding,
   jointPainSwelling,
@@ -139,12 +158,17 @@ export const protocols: readonly Protocol[] = [
   mouthTeeth,
   neckPain,
   neuroNumbnessWeakness,
+  nosebleed,
   palpitations,
+  periodProblems,
   poisoningMedicine,
   pregnancyBleedingPain,
   prescriptionRenewal,
+  sexualHealth,
   sickNote,
   swollenLeg,
+  testicleScrotum,
+  urinarySymptomsChild,
   vaginalSymptoms,
   other,
 ];
