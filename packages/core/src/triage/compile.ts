@@ -137,7 +137,8 @@ export function compileProtocol(protocol: Protocol): Protocol {
       if (!ages.includes(band)) continue;
       usesPerson.add('age-band');
       rules.push(floorRule(`risk-${id}`, { all: [{ question: 'age-band', operator: 'eq', value: band }] }, floor, modifier.reason));
-    } else if (id === 'pregnancy' && protocol.audience.pregnant !== false) {
+    } else if (id === 'pregnancy') {
+      // Also with `audience.pregnant: false`: that keeps out someone who is pregnant, not someone who does not know.
       usesPerson.add('pregnant');
       rules.push(floorRule(`risk-${id}`, { all: [{ question: 'pregnant', operator: 'in', value: ['yes', DONT_KNOW] }] }, floor, modifier.reason));
     }

@@ -441,7 +441,7 @@ describe('compileProtocol', () => {
     assert.equal(decide(p, { ...allNo, 'rf-bleeding': 'yes' }, { ...benign, ...risky }).disposition, 'call-113');
   });
 
-  it('applies the pregnancy floor to "gravid" and "kanskje gravid", not to a protocol that excludes pregnancy', () => {
+  it('applies the pregnancy floor to "gravid" and "kanskje gravid", also where the audience excludes the pregnant', () => {
     const p = fixtureProtocol();
     p.riskModifiers = { pregnancy: 'gp-same-day' };
     const woman = (pregnant: 'yes' | 'no' | 'dontknow'): TriagePerson => ({ who: 'self', ageBand: '18-64-years', sex: 'female', pregnant });
@@ -450,7 +450,17 @@ describe('compileProtocol', () => {
     assert.equal(decide(p, allNo, { ...benign, ...personAnswers(woman('no')) }).disposition, 'self-care');
     assert.equal(decide(p, allNo, { ...benign, ...personAnswers({ who: 'self', ageBand: '18-64-years', sex: 'male' }) }).disposition, 'self-care');
     const notPregnant = { ...fixtureProtocol(), audience: { ages: ['18-64-years' as const], pregnant: false }, riskModifiers: { pregnancy: 'gp-same-day' as const } };
-    assert.equal(compileProtocol(notPregnant).rules.some((r) => r.id === 'risk-pregnancy'), false);
+    // `pregnant: false` keeps out someone who is pregnant; someone who does not know still gets the floor.
+    assert.equal(compileProtocol(notPregnant).rules.some((r) => r.id === 'risk-pregnancy'), true);
+    assert.equal(decide(notPregnant, allNo, { ...benign, ...personAnswers(woman('dontknow')) }).disposition, 'gp-same-day');
+  });
+
+  it('reads "vet ikke" on a duration as any duration, also one past its plausible range', () => {
+    const p = fixtureProtocol();
+    const days = p.questions.find((q) => q.id === 'days')!;
+    if (days.kind !== 'duration') throw new Error('fixture changed');
+    days.plausible = { max: 14, floor: 'gp-appointment', reason: { nb: 'Lenge', nn: 'Lenge', en: 'Long' } };
+    assert.equal(decide(p, allNo, { ...benign, days: 'dontknow' }).disposition === 'self-care', false);
   });
 
   describe('plausible ranges', () => {

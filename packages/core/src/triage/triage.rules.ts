@@ -259,14 +259,19 @@ function riskDomain(protocol: Protocol, question: Question & { kind: 'multi-choi
 }
 
 /**
- * The concrete answers a "vet ikke" may stand for: every band, except values outside the question's plausible
- * range. Those are for measured values; not knowing a number is not a measured 34 °C.
+ * The concrete answers a "vet ikke" may stand for: every band, except measured values (`number`) outside the
+ * question's plausible range: not knowing one's temperature is not a measured 34 °C. A duration keeps every band,
+ * since not knowing how long may well mean a long time.
  */
 export function readingDomain(protocol: Protocol, question: Question): TriageAnswer[] {
   let byQuestion = readingCache.get(protocol);
   if (!byQuestion) readingCache.set(protocol, (byQuestion = new WeakMap()));
   let domain = byQuestion.get(question);
-  if (!domain) byQuestion.set(question, (domain = answerDomain(protocol, question).filter((v) => typeof v !== 'number' || isPlausible(question, v))));
+  if (!domain) {
+    const all = answerDomain(protocol, question);
+    domain = question.kind === 'number' ? all.filter((v) => typeof v !== 'number' || isPlausible(question, v)) : all;
+    byQuestion.set(question, domain);
+  }
   return domain;
 }
 const readingCache = new WeakMap<Protocol, WeakMap<Question, TriageAnswer[]>>();
