@@ -43,32 +43,22 @@ export { fixtureProtocol };
 const t = (s: string): LocalizedText => ({ nb: `${s} (nb)`, nn: `${s} (nn)`, en: s });
 const content = (s: string) => ({ advice: t(`${s} advice`), safetyNet: t(`${s} safety net`) });
 
+/** The fixture under its own id, title and search words: another reason on the list. */
+function variant(id: string, title: string, words: Protocol['synonyms']): Protocol {
+  return { ...fixtureProtocol(), id, title: t(title), synonyms: words, searchTests: { find: [words.nb[0]!], notFind: ['feber'] } };
+}
+
 /**
  * Two questions: `cough` (yes/no/vet ikke; "yes" → gp-same-day) and `where` (home/abroad/vet ikke; "abroad" →
  * e-consultation); "no" and "home" → self-care. One red flag, rf-fainted (116117).
  */
 export function shortProtocol(): Protocol {
-  const p = fixtureProtocol();
+  const p = variant('short', 'Short', { nb: ['kort'], nn: ['kort'], en: ['short'], se: ['kort'] });
   return {
     ...p,
-    id: 'short',
-    title: t('Short'),
-    synonyms: { nb: ['kort'], nn: ['kort'], en: ['short'], se: ['kort'] },
-    searchTests: { find: ['kort'], notFind: ['feber'] },
     redFlags: [{ id: 'rf-fainted', text: t('Fainted?'), disposition: 'call-116117', whatToDoNow: t('Call 116117') }],
-    questions: [
-      { id: 'cough', kind: 'yes-no-dontknow', text: t('Cough?') },
-      {
-        id: 'where',
-        kind: 'single-choice',
-        text: t('Where?'),
-        allowDontKnow: true,
-        options: [
-          { value: 'home', label: t('Home') },
-          { value: 'abroad', label: t('Abroad') },
-        ],
-      },
-    ],
+    // `where` is the fixture's own question.
+    questions: [{ id: 'cough', kind: 'yes-no-dontknow', text: t('Cough?') }, p.questions.find((q) => q.id === 'where')!],
     rules: [
       { id: 'cough', when: { all: [{ question: 'cough', operator: 'eq', value: 'yes' }] }, disposition: 'gp-same-day', priority: 1, reason: t('cough') },
       { id: 'abroad', when: { all: [{ question: 'where', operator: 'in', value: ['abroad'] }] }, disposition: 'e-consultation', priority: 1, reason: t('abroad') },
@@ -85,13 +75,9 @@ export function shortProtocol(): Protocol {
 
 /** One question, `renewal`: "yes" → admin-service (a prescription renewal). */
 export function adminProtocol(): Protocol {
-  const p = fixtureProtocol();
+  const p = variant('admin', 'Admin', { nb: ['papirer'], nn: ['papir'], en: ['papers'], se: ['papirat'] });
   return {
     ...p,
-    id: 'admin',
-    title: t('Admin'),
-    synonyms: { nb: ['papirer'], nn: ['papir'], en: ['papers'], se: ['papirat'] },
-    searchTests: { find: ['papirer'], notFind: ['feber'] },
     redFlags: [],
     questions: [{ id: 'renewal', kind: 'yes-no-dontknow', text: t('Only a renewal?') }],
     rules: [{ id: 'renewal', when: { all: [{ question: 'renewal', operator: 'eq', value: 'yes' }] }, disposition: 'admin-service', priority: 0, reason: t('a renewal') }],
